@@ -1,0 +1,49 @@
+// Machine readable zone (ICAO Doc 9303 parts 3-5): parse TD1 (3x30), TD2 (2x36) and TD3 (2x44) and check every
+// check digit (weights 7-3-1). The parsed MRZ yields the chip access key.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "drivers/chip_reader.h"
+#include "drivers/personal_string.h"
+
+namespace hk::scanner {
+
+enum class MrzFormat : std::uint8_t { TD1, TD2, TD3 };
+
+enum class MrzError : std::uint8_t {
+    WrongShape,           // line count or line lengths match no format
+    BadCharacter,         // a character outside A-Z 0-9 <
+    DocumentNumberCheck,  // a check digit does not match its field
+    BirthDateCheck,
+    ExpiryDateCheck,
+    CompositeCheck,
+    PersonalNumberCheck,
+};
+std::string_view to_string(MrzError error);
+
+struct Mrz {
+    MrzFormat format = MrzFormat::TD3;
+    drivers::PersonalString document_type;
+    drivers::PersonalString issuing_state;
+    drivers::PersonalString surname;
+    drivers::PersonalString given_names;
+    drivers::PersonalString document_number;  // without fillers
+    drivers::PersonalString nationality;
+    drivers::PersonalString birth_date;   // YYMMDD
+    drivers::PersonalString sex;
+    drivers::PersonalString expiry_date;  // YYMMDD
+    drivers::PersonalString optional_data;
+
+    [[nodiscard]] drivers::ChipAccessKey access_key() const;
+};
+
+// 7-3-1 weighted check digit of an MRZ field; '<' counts 0, A-Z count 10-35. Returns -1 on a bad character.
+int mrz_check_digit(std::string_view field);
+
+std::expected<Mrz, MrzError> parse_mrz(const std::vector<std::string>& lines);
+
+}  // namespace hk::scanner
