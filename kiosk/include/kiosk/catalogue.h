@@ -1,0 +1,52 @@
+// The service catalogue: what the kiosk offers, what each service needs, in every language. It is data pushed by
+// provincial IT (a JSON file), with the defaults built in so the kiosk starts with no configuration at all.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/language.h"
+
+namespace hk::kiosk {
+
+enum class ServiceKind : std::uint8_t {
+    Certificate,     // issued on the spot
+    Application,     // filed with scanned documents, answered later with a tracking number
+    StatusInquiry,   // progress of an application, by tracking number
+    HandlingPoints,  // nearest, least busy handling points
+};
+std::string_view to_string(ServiceKind kind);
+
+struct Service {
+    std::string id;  // stable: "proof_of_family_relationship"
+    ServiceKind kind = ServiceKind::Certificate;
+    LocalisedText name;
+    std::vector<LocalisedText> what_to_bring;       // the one-time notification form
+    std::vector<LocalisedText> documents_to_scan;   // applications: one page each, in order
+    bool available_here = true;  // false: the kiosk only explains and refers to a station
+    bool allows_agent = true;    // may someone act on the citizen's behalf
+    int expected_working_days = 0;
+
+    [[nodiscard]] bool needs_identity() const {
+        return kind == ServiceKind::Certificate || kind == ServiceKind::Application;
+    }
+};
+
+struct Catalogue {
+    std::vector<Service> services;
+
+    [[nodiscard]] const Service* find(std::string_view id) const;
+};
+
+// Parses and validates a catalogue document; the error says which entry is wrong and why.
+std::expected<Catalogue, std::string> parse_catalogue(std::string_view json);
+std::expected<Catalogue, std::string> load_catalogue(const std::filesystem::path& file);
+// The catalogue built into the kiosk.
+const Catalogue& default_catalogue();
+std::string_view default_catalogue_json();
+
+}  // namespace hk::kiosk

@@ -1,0 +1,86 @@
+// What the session engine asks the outside world to do. Adapters execute commands and answer with events.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "drivers/chip_reader.h"
+#include "kiosk/central_service.h"
+#include "kiosk/language.h"
+
+namespace hk::kiosk {
+
+struct ReadResidentIdCard {
+    std::uint64_t request = 0;
+};
+struct ReadMrz {
+    std::uint64_t request = 0;
+};
+struct ReadChip {
+    std::uint64_t request = 0;
+    drivers::ChipAccessKey key;
+};
+struct ScanPage {
+    std::uint64_t request = 0;
+};
+// Stop waiting for cards and documents (the citizen moved on or left).
+struct CancelReads {};
+
+struct CheckEligibility {
+    std::uint64_t request = 0;
+    VerifiedIdentity subject;
+    std::string service_id;
+};
+struct IssueCertificate {
+    std::uint64_t request = 0;
+    CertificateRequest certificate;
+};
+struct FileApplication {
+    std::uint64_t request = 0;
+    ApplicationRequest application;
+    std::vector<int> page_ids;
+};
+struct QueryApplicationStatus {
+    std::uint64_t request = 0;
+    std::string tracking_number;
+};
+struct QueryHandlingPoints {
+    std::uint64_t request = 0;
+};
+
+struct PrintCertificate {
+    std::uint64_t request = 0;
+    IssuedCertificate certificate;
+};
+
+enum class ReceiptKind : std::uint8_t { Certificate, Application, Referral, NotificationForm };
+struct PrintReceipt {
+    std::uint64_t request = 0;
+    ReceiptKind kind = ReceiptKind::Certificate;
+    Language language = Language::Chinese;
+    std::string service_id;
+    std::string reference;  // certificate serial or tracking number; empty for forms and referrals
+    std::optional<Station> station;
+};
+
+// A certificate was issued but could not be handed over: keep it for reprint (the journal makes this durable).
+struct KeepForReprint {
+    IssuedCertificate certificate;
+};
+// An application was filed after the citizen had gone: record it so staff can reach them.
+struct RecordUnclaimedApplication {
+    ApplicationReceipt receipt;
+};
+// The session is over: drop scanned pages and any device buffers holding personal data.
+struct WipePersonalData {};
+
+using Command = std::variant<ReadResidentIdCard, ReadMrz, ReadChip, ScanPage, CancelReads, CheckEligibility,
+                             IssueCertificate, FileApplication, QueryApplicationStatus, QueryHandlingPoints,
+                             PrintCertificate, PrintReceipt, KeepForReprint, RecordUnclaimedApplication,
+                             WipePersonalData>;
+
+std::string_view command_name(const Command& command);
+
+}  // namespace hk::kiosk

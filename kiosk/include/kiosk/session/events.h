@@ -1,0 +1,90 @@
+// Everything that can happen to the session: the clock, the citizen's input, devices and the central service.
+// Results of commands carry the command's request id so that a late answer to an abandoned step is recognised.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "drivers/chip_reader.h"
+#include "drivers/device.h"
+#include "drivers/resident_id_reader.h"
+#include "kiosk/central_service.h"
+#include "kiosk/session/state.h"
+
+namespace hk::kiosk {
+
+struct ClockTick {
+    Millis now;
+};
+// The citizen tapped a button (or pressed its key). The action is the button's id, e.g. "service:<id>".
+struct UserAction {
+    std::string action;
+};
+struct ResidentIdCardRead {
+    std::uint64_t request = 0;
+    drivers::ResidentIdCard card;
+};
+struct MrzRead {
+    std::uint64_t request = 0;
+    std::vector<std::string> lines;
+};
+struct ChipRead {
+    std::uint64_t request = 0;
+    drivers::ChipDocument document;
+};
+struct PageScanned {
+    std::uint64_t request = 0;
+    int page_id = 0;
+};
+struct DeviceFailed {
+    std::uint64_t request = 0;
+    drivers::DeviceFault fault;
+};
+struct PrintFinished {
+    std::uint64_t request = 0;
+    drivers::DeviceKind printer = drivers::DeviceKind::A4Printer;
+};
+struct DeviceHealthChanged {
+    drivers::DeviceKind device = drivers::DeviceKind::A4Printer;
+    bool ready = true;
+};
+struct EligibilityChecked {
+    std::uint64_t request = 0;
+    EligibilityAnswer answer;
+};
+struct CertificateIssued {
+    std::uint64_t request = 0;
+    IssuedCertificate certificate;
+};
+struct ApplicationFiled {
+    std::uint64_t request = 0;
+    ApplicationReceipt receipt;
+};
+struct StatusAnswered {
+    std::uint64_t request = 0;
+    ApplicationStatus status;
+};
+struct HandlingPointsAnswered {
+    std::uint64_t request = 0;
+    std::vector<HandlingPoint> points;
+};
+struct CentralFailed {
+    std::uint64_t request = 0;
+    CentralError error;
+};
+// Technician or fleet asks for maintenance: taken when no citizen is served.
+struct MaintenanceRequested {
+    bool on = true;
+};
+
+using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
+                           PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
+                           StatusAnswered, HandlingPointsAnswered, CentralFailed, MaintenanceRequested>;
+
+// The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
+std::string_view event_name(const Event& event);
+std::string describe_for_log(const Event& event);
+
+}  // namespace hk::kiosk

@@ -1,0 +1,140 @@
+// The session engine's state: which screen the citizen is on and what the session has gathered so far.
+// Everything personal lives in `Session`, which is dropped (and its buffers zeroed) when the session ends.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "drivers/chip_reader.h"
+#include "drivers/device.h"
+#include "kiosk/central_service.h"
+#include "kiosk/language.h"
+
+namespace hk::kiosk {
+
+using Millis = std::chrono::milliseconds;
+
+enum class Screen : std::uint8_t {
+    OutOfService,
+    Attract,
+    Language,
+    Catalogue,
+    NotificationForm,    // one-time notification: what to bring for the chosen service
+    ForWhom,             // for myself, or for someone else (both identified)
+    IdentifyMethod,      // resident ID card or passport / travel permit
+    IdentifyCard,        // waiting for the resident ID card on the reader
+    PassportMrz,         // waiting for the passport photo page on the scanner
+    PassportChip,        // waiting for the passport on the chip reader
+    CheckingEligibility,
+    ScanDocuments,
+    Review,
+    Issuing,
+    Printing,
+    Done,
+    Referral,            // the kiosk cannot do it: where to go instead
+    TrackingEntry,       // inquiry: type the tracking number
+    Querying,
+    InquiryResult,
+    TimeoutWarning,
+    Error,
+};
+inline constexpr int kScreenCount = static_cast<int>(Screen::Error) + 1;
+std::string_view to_string(Screen screen);
+
+// Who is being identified: the person at the kiosk, or the person they act for.
+enum class Role : std::uint8_t { Applicant, Principal };
+
+// What went wrong, in terms the citizen's next step depends on.
+enum class ErrorKind : std::uint8_t {
+    DeviceFailed,         // a device failed; retry or use the other document
+    ReadFailedRepeatedly, // the document could not be read after several tries
+    SamePersonTwice,      // acting for someone else, but the same person was identified twice
+    CentralFailed,        // the central service failed; retrying is safe (idempotent)
+    CentralRejected,      // the central service refused; retrying will not help
+    CertificateNotPrinted,// issued, kept for reprint, but the printer failed
+    StepTimedOut,         // a device or the service took too long
+    DocumentNotGenuine,   // the chip failed passive, active or chip authentication
+};
+
+struct ErrorInfo {
+    ErrorKind kind = ErrorKind::DeviceFailed;
+    std::string fault_code;  // technician's code, e.g. "A4P-06"
+    std::optional<Screen> retry_screen;  // where "try again" goes; none when retrying cannot help
+};
+
+struct InquiryResult {
+    std::optional<ApplicationStatus> status;
+    std::vector<HandlingPoint> points;
+    bool not_found = false;
+};
+
+struct ScannedPageRef {
+    int page_id = 0;  // handle into the kiosk's page store (the pixels never enter the engine)
+    int document_index = 0;
+};
+
+// Everything one citizen's visit gathers. Personal data: wiped at the end of the session.
+struct Session {
+    Language language = Language::Chinese;
+    std::string service_id;
+    bool for_someone_else = false;
+    Role identifying = Role::Applicant;
+    std::optional<VerifiedIdentity> applicant;
+    std::optional<VerifiedIdentity> principal;
+    int read_attempts = 0;  // failed reads of the current document, for "try again" vs "give up"
+    std::optional<std::string> hint;  // a transient prompt ("hold the card still"), a text id
+    std::optional<drivers::ChipAccessKey> chip_key;  // from the MRZ, to open the chip
+    bool scanning = false;            // a page scan is under way
+    std::vector<ScannedPageRef> pages;
+    std::optional<EligibilityAnswer> eligibility;
+    std::optional<IssuedCertificate> certificate;
+    std::optional<ApplicationReceipt> application;
+    std::string tracking_entry;  // digits typed on the keypad
+    std::optional<InquiryResult> inquiry;
+    bool certificate_printed = false;
+    bool receipt_printed = false;
+    bool receipt_failed = false;
+    bool form_printed = false;
+    std::uint64_t form_request = 0;  // request id of a notification form or referral slip being printed
+    std::optional<ErrorInfo> error;
+    std::string transaction_key;  // idempotency key of the issuing / filing step, kept across retries
+
+    [[nodiscard]] const VerifiedIdentity* subject() const {
+        return principal ? &*principal : (applicant ? &*applicant : nullptr);
+    }
+    void wipe() noexcept;
+};
+
+struct DeviceHealth {
+    std::array<bool, 6> ready{true, true, true, true, true, true};  // indexed by drivers::DeviceKind
+
+    [[nodiscard]] bool is_ready(drivers::DeviceKind kind) const { return ready.at(static_cast<std::size_t>(kind)); }
+    // The kiosk is of use only with the A4 printer and at least one way to identify a citizen.
+    [[nodiscard]] bool can_serve() const;
+};
+
+struct State {
+    Screen screen = Screen::Attract;
+    Millis now{0};                 // time of the last clock tick
+    Millis screen_since{0};        // when the current screen was entered
+    Millis last_input{0};          // last citizen input, for the idle timeout
+    std::optional<Screen> warned_from;  // screen to return to from the timeout warning
+    std::uint64_t next_request = 1;     // commands carry a request id; results echo it
+    std::uint64_t pending_request = 0;  // the one result the current screen waits for (0: none)
+    std::uint64_t session_serial = 0;   // counts sessions; part of idempotency keys
+    std::string kiosk_id = "kiosk-dev";
+    std::string boot_id;  // random per start, so idempotency keys never repeat across restarts
+    DeviceHealth devices;
+    bool maintenance_requested = false;
+    std::optional<Session> session;  // present from the language choice until the wipe
+};
+
+// Checks the rules that hold in every reachable state; returns what is broken (empty when all hold).
+std::vector<std::string> check_invariants(const State& state);
+
+}  // namespace hk::kiosk

@@ -1,0 +1,67 @@
+// Carries out the session engine's commands: hands each to the worker of the device (or the central service) it
+// concerns and posts what happened back to the event queue. Never blocks the caller (the main loop).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "device_set.h"
+#include "event_queue.h"
+#include "kiosk/catalogue.h"
+#include "kiosk/session/commands.h"
+#include "page_store.h"
+#include "worker.h"
+
+namespace hk::kiosk {
+
+struct ExecutorOptions {
+    std::string kiosk_id = "kiosk-dev";
+    std::chrono::milliseconds poll_slice{200};  // how long one blocking device wait lasts before checking for cancel
+    std::function<std::string()> local_time;      // "2026-11-22 14:05" for receipts
+};
+
+class CommandExecutor {
+public:
+    CommandExecutor(DeviceSet devices, EventQueue& events, const Catalogue& catalogue, ExecutorOptions options);
+    ~CommandExecutor();
+
+    void execute(Command command);
+
+    [[nodiscard]] PageStore& pages() { return pages_; }
+    // Serials of certificates issued but not handed over in this run (kept for reprint).
+    [[nodiscard]] std::vector<std::string> kept_for_reprint() const;
+    [[nodiscard]] std::vector<std::string> unclaimed_applications() const;
+
+private:
+    void read_card(std::uint64_t request);
+    void read_mrz(std::uint64_t request);
+    void read_chip(std::uint64_t request, drivers::ChipAccessKey key);
+    void scan_page(std::uint64_t request);
+    void print_certificate(std::uint64_t request, IssuedCertificate certificate);
+    void print_receipt(PrintReceipt request);
+    void call_central(Command command);
+    [[nodiscard]] bool still_wanted(std::uint64_t generation) const { return generation == read_generation_.load(); }
+
+    DeviceSet devices_;
+    EventQueue& events_;
+    const Catalogue& catalogue_;
+    ExecutorOptions options_;
+    PageStore pages_;
+    std::atomic<std::uint64_t> read_generation_{0};
+    mutable std::mutex kept_mutex_;
+    std::vector<std::string> kept_for_reprint_;
+    std::vector<std::string> unclaimed_applications_;
+
+    // Workers last: destroyed (joined) first, while everything their jobs use still exists.
+    Worker id_reader_worker_{"id-reader"};
+    Worker chip_worker_{"chip-reader"};
+    Worker scanner_worker_{"scanner"};
+    Worker a4_worker_{"a4-printer"};
+    Worker receipt_worker_{"receipt-printer"};
+    Worker central_worker_{"central"};
+};
+
+}  // namespace hk::kiosk

@@ -1,0 +1,197 @@
+#include "kiosk_app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "command_executor.h"
+#include "event_queue.h"
+#include "health_monitor.h"
+#include "kiosk/view.h"
+#include "script.h"
+#include "sim/simulation.h"
+#include "sim_keys.h"
+#include "transcript.h"
+#include "ui/front_end.h"
+
+namespace hk::kiosk {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void request_stop(int) { g_stop_requested = true; }
+
+std::string random_hex(std::size_t bytes) {
+    std::random_device device;
+    std::string hex;
+    for (std::size_t i = 0; i < bytes; ++i) {
+        char pair[3];
+        std::snprintf(pair, sizeof pair, "%02x", device() & 0xFFu);
+        hex += pair;
+    }
+    return hex;
+}
+
+std::string local_time_text() {
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    localtime_r(&now, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &parts);
+    return text;
+}
+
+std::expected<std::vector<ScriptStep>, std::string> read_script(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) return std::unexpected("cannot open script " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_script(text.str());
+}
+
+// Saves screenshots named by the order screens appeared in: 01-attract.png, 02-language.png, ...
+class ScreenRecorder {
+public:
+    explicit ScreenRecorder(std::optional<std::filesystem::path> dir) : dir_(std::move(dir)) {
+        if (dir_) std::filesystem::create_directories(*dir_);
+    }
+    void save(const ui::FrontEnd& screen, const std::string& name) {
+        if (!dir_) return;
+        char prefix[16];
+        std::snprintf(prefix, sizeof prefix, "%02d-", ++count_);
+        if (auto saved = screen.save_screenshot(*dir_ / (prefix + name + ".png")); !saved) {
+            spdlog::warn("screenshot {} not saved: {}", name, saved.error());
+        }
+    }
+
+private:
+    std::optional<std::filesystem::path> dir_;
+    int count_ = 0;
+};
+
+}  // namespace
+
+int run_kiosk(const RunOptions& options) {
+    const KioskConfig& config = options.config;
+    Catalogue catalogue = default_catalogue();
+    if (config.catalogue_file) {
+        auto loaded = load_catalogue(*config.catalogue_file);
+        if (!loaded) {
+            spdlog::error("catalogue: {}", loaded.error());
+            return 2;
+        }
+        catalogue = std::move(*loaded);
+    }
+    if (!options.simulate) {
+        spdlog::error("this build has no real device backends yet: start with --simulate");
+        return 2;
+    }
+    std::optional<ScriptRunner> script;
+    if (options.out_dir) std::filesystem::create_directories(*options.out_dir);
+
+    sim::Simulation simulation(sim::demo_world(),
+                               {options.out_dir.value_or(std::filesystem::path()), config.sim_a4_sheets,
+                                config.sim_receipt_paper_mm});
+    DeviceSet devices{simulation.id_reader,  simulation.chip_reader, simulation.scanner,
+                      simulation.mrz_reader, simulation.camera,      simulation.a4_printer,
+                      simulation.receipt_printer, simulation.central};
+    EventQueue events;
+    if (options.script) {
+        auto steps = read_script(*options.script);
+        if (!steps) {
+            spdlog::error("{}", steps.error());
+            return 2;
+        }
+        script.emplace(std::move(*steps), &simulation, events);
+    }
+
+    ui::FrontEndOptions screen_options;
+    screen_options.width = config.screen_width;
+    screen_options.height = config.screen_height;
+    screen_options.headless = options.headless;
+    auto screen = ui::FrontEnd::open(screen_options);
+    if (!screen) {
+        spdlog::error("screen: {}", screen.error());
+        return 2;
+    }
+
+    Transcript transcript = options.out_dir ? Transcript(*options.out_dir / "transcript.txt") : Transcript();
+    ScreenRecorder recorder(options.out_dir ? std::optional(*options.out_dir / "screens") : std::nullopt);
+    SimulationKeys keys(simulation);
+    CommandExecutor executor(devices, events, catalogue, {config.kiosk_id, milliseconds(200), local_time_text});
+    HealthMonitor health(devices, events, config.health_poll);
+    const SessionEngine engine(catalogue, config.engine);
+
+    State state;
+    state.kiosk_id = config.kiosk_id;
+    state.boot_id = random_hex(8);
+
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    if (!options.headless) spdlog::info("simulation keys: {}", kSimulationKeyHelp);
+
+    const Clock::time_point start = Clock::now();
+    auto elapsed = [start] { return std::chrono::duration_cast<milliseconds>(Clock::now() - start); };
+    ui::ViewModel shown;
+    std::string last_screen;
+    int exit_code = 0;
+
+    while (!g_stop_requested) {
+        for (ui::Input& input : (*screen)->poll_input()) {
+            if (std::holds_alternative<ui::QuitRequested>(input)) g_stop_requested = true;
+            if (auto* tap = std::get_if<ui::Tap>(&input)) events.push(UserAction{tap->action});
+            if (auto* key = std::get_if<ui::KeyPress>(&input)) {
+                if (std::string done = keys.press(key->key); !done.empty()) transcript.note(elapsed(), done);
+            }
+        }
+        events.push(ClockTick{elapsed()});
+        while (auto event = events.try_pop()) {
+            transcript.event(elapsed(), *event);
+            Transition next = engine.step(std::move(state), *event);
+            state = std::move(next.state);
+            for (Command& command : next.commands) {
+                transcript.command(elapsed(), command);
+                executor.execute(std::move(command));
+            }
+        }
+        ui::ViewModel view = build_view(state, engine);
+        if (view != shown) {
+            (*screen)->render(view);
+            if (view.screen != last_screen) {
+                transcript.screen(elapsed(), view.screen);
+                recorder.save(**screen, view.screen);
+                last_screen = view.screen;
+            }
+            shown = std::move(view);
+        }
+        if (script) {
+            const auto status = script->advance(shown, elapsed());
+            if (auto name = script->take_screenshot_request()) recorder.save(**screen, *name);
+            if (status == ScriptRunner::Status::Failed) {
+                spdlog::error("{}", script->failure());
+                transcript.note(elapsed(), script->failure());
+                exit_code = 1;
+                break;
+            }
+            if (status == ScriptRunner::Status::Finished) {
+                transcript.note(elapsed(), "script finished");
+                break;
+            }
+        }
+        events.wait_for_any(milliseconds(15));
+    }
+    // Whatever was in progress, nothing personal outlives the process's memory.
+    executor.execute(WipePersonalData{});
+    return exit_code;
+}
+
+}  // namespace hk::kiosk

@@ -1,0 +1,33 @@
+#include "worker.h"
+
+namespace hk::kiosk {
+
+Worker::Worker(std::string name) : name_(std::move(name)), thread_([this](std::stop_token stop) { run(stop); }) {}
+
+Worker::~Worker() {
+    thread_.request_stop();
+    wake_.notify_all();
+}
+
+void Worker::post(Job job) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+}
+
+void Worker::run(const std::stop_token& stop) {
+    while (!stop.stop_requested()) {
+        Job job;
+        {
+            std::unique_lock lock(mutex_);
+            if (!wake_.wait(lock, stop, [this] { return !jobs_.empty(); })) return;
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+        }
+        job(stop);
+    }
+}
+
+}  // namespace hk::kiosk

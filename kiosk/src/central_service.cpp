@@ -1,0 +1,27 @@
+#include "kiosk/central_service.h"
+
+#include <cstdio>
+
+namespace hk::kiosk {
+
+void VerifiedIdentity::wipe() noexcept {
+    name.wipe();
+    id_number.wipe();
+    document_number.wipe();
+    birth_date.wipe();
+    nationality.wipe();
+}
+
+void IssuedCertificate::wipe() noexcept {
+    holder_name.wipe();
+    for (CertificateField& field : fields) field.value.wipe();
+    fields.clear();
+}
+
+std::string fault_code(const CentralError& error) {
+    char code[8];
+    std::snprintf(code, sizeof code, "CEN-%02d", static_cast<int>(error.kind));
+    return code;
+}
+
+}  // namespace hk::kiosk

@@ -1,0 +1,32 @@
+// kiosk: the HuKiosk appliance. See README.md for the options and the configuration keys.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/kiosk_app.h"
+
+int main(int argc, char** argv) {
+    CLI::App cli{"HuKiosk: household-registration self-service kiosk"};
+    std::string config_file;
+    std::string script_file;
+    std::string out_dir;
+    hk::kiosk::RunOptions options;
+    cli.add_option("--config", config_file, "configuration file (JSON); built-in defaults without it")
+        ->check(CLI::ExistingFile);
+    cli.add_flag("--simulate", options.simulate, "simulated devices and central service");
+    cli.add_flag("--headless", options.headless, "no window: render off-screen (screenshots still work)");
+    cli.add_option("--script", script_file, "run a scripted citizen session, then exit")->check(CLI::ExistingFile);
+    cli.add_option("--out", out_dir, "folder for screenshots, the transcript and simulated print-outs");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (!config_file.empty()) {
+        auto config = hk::kiosk::load_config(config_file);
+        if (!config) {
+            spdlog::error("{}", config.error());
+            return 2;
+        }
+        options.config = std::move(*config);
+    }
+    if (!script_file.empty()) options.script = script_file;
+    if (!out_dir.empty()) options.out_dir = out_dir;
+    return hk::kiosk::run_kiosk(options);
+}

@@ -1,0 +1,86 @@
+#include <array>
+#include <string>
+
+#include "kiosk/session/commands.h"
+#include "kiosk/session/events.h"
+
+namespace hk::kiosk {
+
+std::string_view event_name(const Event& event) {
+    static constexpr std::array<std::string_view, std::variant_size_v<Event>> kNames = {
+        "ClockTick",       "UserAction",       "ResidentIdCardRead", "MrzRead",
+        "ChipRead",        "PageScanned",      "DeviceFailed",       "PrintFinished",
+        "DeviceHealthChanged", "EligibilityChecked", "CertificateIssued", "ApplicationFiled",
+        "StatusAnswered",  "HandlingPointsAnswered", "CentralFailed", "MaintenanceRequested"};
+    return kNames.at(event.index());
+}
+
+std::string_view command_name(const Command& command) {
+    static constexpr std::array<std::string_view, std::variant_size_v<Command>> kNames = {
+        "ReadResidentIdCard", "ReadMrz",          "ReadChip",       "ScanPage",
+        "CancelReads",        "CheckEligibility", "IssueCertificate", "FileApplication",
+        "QueryApplicationStatus", "QueryHandlingPoints", "PrintCertificate", "PrintReceipt",
+        "KeepForReprint",     "RecordUnclaimedApplication", "WipePersonalData"};
+    return kNames.at(command.index());
+}
+
+namespace {
+
+std::string_view verdict_name(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::Eligible:
+            return "eligible";
+        case Verdict::PaperRecordsOnly:
+            return "paper_records_only";
+        case Verdict::NoRecord:
+            return "no_record";
+        case Verdict::NotEligible:
+            return "not_eligible";
+    }
+    return "?";
+}
+
+// Keypad digits may be a tracking number: log that a digit was typed, not which.
+std::string safe_action(const std::string& action) {
+    if (action.starts_with("digit:")) return "digit:*";
+    return action;
+}
+
+}  // namespace
+
+// Only ids, codes and verdicts: names, numbers, MRZ lines and card contents never reach a log line.
+std::string describe_for_log(const Event& event) {
+    std::string text(event_name(event));
+    auto add = [&text](std::string_view key, const std::string& value) {
+        text += ' ';
+        text += key;
+        text += '=';
+        text += value;
+    };
+    std::visit(
+        [&](const auto& e) {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (requires { e.request; }) add("request", std::to_string(e.request));
+            if constexpr (std::is_same_v<E, ClockTick>) add("now_ms", std::to_string(e.now.count()));
+            if constexpr (std::is_same_v<E, UserAction>) add("action", safe_action(e.action));
+            if constexpr (std::is_same_v<E, MrzRead>) add("lines", std::to_string(e.lines.size()));
+            if constexpr (std::is_same_v<E, PageScanned>) add("page", std::to_string(e.page_id));
+            if constexpr (std::is_same_v<E, DeviceFailed>) add("fault", drivers::fault_code(e.fault));
+            if constexpr (std::is_same_v<E, PrintFinished>) add("printer", std::string(drivers::to_string(e.printer)));
+            if constexpr (std::is_same_v<E, DeviceHealthChanged>) {
+                add("device", std::string(drivers::to_string(e.device)));
+                add("ready", e.ready ? "yes" : "no");
+            }
+            if constexpr (std::is_same_v<E, EligibilityChecked>) add("verdict", std::string(verdict_name(e.answer.verdict)));
+            if constexpr (std::is_same_v<E, CertificateIssued>) add("serial", e.certificate.serial);
+            if constexpr (std::is_same_v<E, ApplicationFiled>) add("tracking", e.receipt.tracking_number);
+            if constexpr (std::is_same_v<E, StatusAnswered>) add("state", e.status.state);
+            if constexpr (std::is_same_v<E, HandlingPointsAnswered>) add("points", std::to_string(e.points.size()));
+            if constexpr (std::is_same_v<E, CentralFailed>) add("fault", fault_code(e.error));
+            if constexpr (std::is_same_v<E, MaintenanceRequested>) add("on", e.on ? "yes" : "no");
+        },
+        event);
+    return text;
+}
+
+}  // namespace hk::kiosk

@@ -1,0 +1,57 @@
+// Internal to the session engine: the working copy of the state during one step, the commands it emits, and the
+// moves shared by the flows (enter a screen, start a request, fail, end the session).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/session/engine.h"
+
+namespace hk::kiosk::detail {
+
+class StepContext {
+public:
+    StepContext(const SessionEngine& session_engine, State initial) : engine(session_engine), state(std::move(initial)) {}
+
+    const SessionEngine& engine;
+    State state;
+    std::vector<Command> commands;
+
+    [[nodiscard]] const EngineConfig& config() const { return engine.config(); }
+    [[nodiscard]] Session& session() { return *state.session; }
+    // The service the citizen chose. Only choose_service() sets it, from the catalogue, so it is always found; were it
+    // not, an inert inquiry stands in rather than a crash.
+    [[nodiscard]] const Service& service() const;
+
+    template <typename C>
+    void emit(C command) {
+        commands.emplace_back(std::move(command));
+    }
+    // A new request id; the current screen now waits for its answer (and for no other).
+    std::uint64_t start_request();
+
+    // Moves to `screen` and issues what that screen starts with (a read, a query, a print...).
+    void enter(Screen screen);
+    void fail(ErrorKind kind, std::string fault_code, std::optional<Screen> retry_screen);
+    // Every session ends here: reads stopped, personal data wiped, back to attract (or out of service).
+    void end_session();
+    void start_session();
+
+private:
+    void leave_current_screen();
+    void issue_entry_commands();
+};
+
+// Flow handlers; each returns false when the event means nothing on the current screen.
+bool on_user_action(StepContext& ctx, const std::string& action);
+bool on_identity_event(StepContext& ctx, const Event& event);
+bool on_service_event(StepContext& ctx, const Event& event);
+void on_clock(StepContext& ctx, Millis now);
+
+// Screens where the citizen is expected to act, so the idle timeout applies.
+bool is_interactive(Screen screen);
+// Screens that wait on a device read, which must be cancelled when left.
+bool is_reading(Screen screen);
+
+}  // namespace hk::kiosk::detail

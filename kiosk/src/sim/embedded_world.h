@@ -1,0 +1,6 @@
+// The built-in simulated world, compiled in from src/sim/demo_world.json by CMake (see kiosk/CMakeLists.txt).
+#pragma once
+
+namespace hk::kiosk::embedded {
+extern const char kDemoWorldJson[];
+}

@@ -1,0 +1,142 @@
+#include "simulation.h"
+
+#include "scanner/mrz.h"
+
+namespace hk::kiosk::sim {
+namespace {
+
+using drivers::PersonalString;
+
+std::string pad(std::string text, std::size_t length) {
+    text.resize(length, '<');
+    return text;
+}
+
+std::string check(const std::string& field) { return std::to_string(scanner::mrz_check_digit(field)); }
+
+std::string yymmdd(const std::string& yyyymmdd) { return yyyymmdd.size() == 8 ? yyyymmdd.substr(2) : yyyymmdd; }
+
+}  // namespace
+
+std::vector<std::string> passport_mrz(const WorldPerson& person) {
+    const WorldPassport& p = *person.passport;
+    const std::string line1 = pad("P<CHN" + p.surname + "<<" + p.given_names, 44);
+    const std::string number = pad(p.document_number, 9);
+    const std::string birth = yymmdd(person.birth);
+    const std::string expiry = yymmdd(p.expiry);
+    const std::string sex = person.sex == "女" ? "F" : "M";
+    const std::string optional = pad("", 14);
+    const std::string composite_source =
+        number + check(number) + birth + check(birth) + expiry + check(expiry) + optional + check(optional);
+    std::string line2 = number + check(number) + "CHN" + birth + check(birth) + sex + expiry + check(expiry) +
+                        optional + check(optional);
+    line2 += check(composite_source);
+    return {line1, line2};
+}
+
+drivers::ResidentIdCard resident_id_card(const WorldPerson& person) {
+    drivers::ResidentIdCard card;
+    card.name = PersonalString(person.name);
+    card.sex = PersonalString(person.sex);
+    card.ethnicity = PersonalString(person.ethnicity);
+    card.birth_date = PersonalString(person.birth);
+    card.address = PersonalString(person.address);
+    card.id_number = PersonalString(person.id_number);
+    card.issuing_authority = PersonalString("公安局");
+    card.valid_from = PersonalString("20200101");
+    card.valid_until = PersonalString("20400101");
+    return card;
+}
+
+drivers::ChipDocument passport_chip(const WorldPerson& person) {
+    const WorldPassport& p = *person.passport;
+    drivers::ChipDocument chip;
+    chip.document_type = PersonalString("P");
+    chip.issuing_state = PersonalString("CHN");
+    chip.surname = PersonalString(p.surname);
+    chip.given_names = PersonalString(p.given_names);
+    chip.document_number = PersonalString(p.document_number);
+    chip.nationality = PersonalString("CHN");
+    chip.birth_date = PersonalString(yymmdd(person.birth));
+    chip.sex = PersonalString(person.sex == "女" ? "F" : "M");
+    chip.expiry_date = PersonalString(yymmdd(p.expiry));
+    return chip;
+}
+
+std::optional<drivers::FaultKind> fault_kind_from_string(std::string_view name) {
+    for (int value = 1; value <= 11; ++value) {
+        const auto kind = static_cast<drivers::FaultKind>(value);
+        if (drivers::to_string(kind) == name) return kind;
+    }
+    return std::nullopt;
+}
+
+Simulation::Simulation(const World& world, const SimulationOptions& options)
+    : a4_printer(options.output_dir, options.a4_sheets),
+      receipt_printer(options.output_dir, options.receipt_paper_mm),
+      central(world),
+      world_(world) {}
+
+bool Simulation::present_resident_id(std::size_t person) {
+    if (person >= world_.people.size() || !world_.people[person].has_card) return false;
+    id_reader.present(resident_id_card(world_.people[person]));
+    return true;
+}
+
+bool Simulation::present_passport(std::size_t person) {
+    if (person >= world_.people.size() || !world_.people[person].passport) return false;
+    const WorldPerson& holder = world_.people[person];
+    scanner::sim::SimulatedDocument page{"passport photo page", scanner::sim::synthetic_page(1250, 880, 7),
+                                         passport_mrz(holder)};
+    scanner.place(std::move(page));
+    chip_reader.present({passport_chip(holder)});
+    return true;
+}
+
+void Simulation::place_document(const std::string& label) {
+    ++documents_placed_;
+    scanner.place({label, scanner::sim::synthetic_page(2480, 3508, documents_placed_), {}});
+}
+
+void Simulation::take_everything_away() {
+    id_reader.remove();
+    chip_reader.remove();
+    scanner.clear();
+}
+
+drivers::sim::FaultInjector* Simulation::faults_of(std::string_view device) {
+    const auto kind = drivers::device_kind_from_string(device);
+    if (!kind) return nullptr;
+    switch (*kind) {
+        case drivers::DeviceKind::ResidentIdReader:
+            return &id_reader.faults();
+        case drivers::DeviceKind::ChipReader:
+            return &chip_reader.faults();
+        case drivers::DeviceKind::DocumentScanner:
+            return &scanner.faults();
+        case drivers::DeviceKind::Camera:
+            return &camera.faults();
+        case drivers::DeviceKind::A4Printer:
+            return &a4_printer.faults();
+        case drivers::DeviceKind::ReceiptPrinter:
+            return &receipt_printer.faults();
+    }
+    return nullptr;
+}
+
+bool Simulation::fail_next(std::string_view device, std::string_view fault) {
+    auto* faults = faults_of(device);
+    const auto kind = fault_kind_from_string(fault);
+    if (faults == nullptr || !kind) return false;
+    faults->fail_next(*kind);
+    return true;
+}
+
+bool Simulation::set_unplugged(std::string_view device, bool unplugged) {
+    auto* faults = faults_of(device);
+    if (faults == nullptr) return false;
+    faults->set_unplugged(unplugged);
+    return true;
+}
+
+}  // namespace hk::kiosk::sim

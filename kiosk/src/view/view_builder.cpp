@@ -1,0 +1,379 @@
+// One function per screen: what it says and which buttons it offers, given the state and device health.
+#include <cmath>
+#include <string>
+
+#include "kiosk/view.h"
+
+namespace hk::kiosk {
+namespace {
+
+using drivers::DeviceKind;
+
+class ViewWriter {
+public:
+    ViewWriter(const State& state, const SessionEngine& engine) : state_(state), engine_(engine) {
+        language_ = state.session ? state.session->language : engine.config().default_language;
+        view_.screen = std::string(to_string(state.screen));
+        view_.language = std::string(tag(language_));
+        if (state.session) view_.footer = t("footer.privacy");
+    }
+
+    [[nodiscard]] std::string t(std::string_view id) const { return std::string(text(language_, id)); }
+    [[nodiscard]] Language language() const { return language_; }
+    [[nodiscard]] const Session& session() const { return *state_.session; }
+    [[nodiscard]] const Service* service() const {
+        return state_.session ? engine_.catalogue().find(state_.session->service_id) : nullptr;
+    }
+    [[nodiscard]] const State& state() const { return state_; }
+    [[nodiscard]] const SessionEngine& engine() const { return engine_; }
+
+    void title(std::string_view id) { view_.title = t(id); }
+    void title_text(std::string text) { view_.title = std::move(text); }
+    void line(std::string text) { view_.lines.push_back(std::move(text)); }
+    void line_id(std::string_view id) { line(t(id)); }
+    void button(std::string action, std::string label, bool primary = false, bool enabled = true) {
+        view_.buttons.push_back({std::move(action), std::move(label), primary, enabled});
+    }
+    void button_id(std::string action, std::string_view id, bool primary = false, bool enabled = true) {
+        button(std::move(action), t(id), primary, enabled);
+    }
+    void tone(ui::Tone tone) { view_.tone = tone; }
+    void progress(double value) { view_.progress = value; }
+    void countdown(int seconds) { view_.countdown_seconds = seconds; }
+    void hint() {
+        if (state_.session && state_.session->hint) line(t("hint." + *state_.session->hint));
+    }
+    void cancel_button() { button_id("cancel", "button.cancel"); }
+
+    ui::ViewModel take() { return std::move(view_); }
+
+private:
+    const State& state_;
+    const SessionEngine& engine_;
+    Language language_;
+    ui::ViewModel view_;
+};
+
+void attract(ViewWriter& w) {
+    w.title("attract.title");
+    for (Language language : kAllLanguages) w.line(std::string(text(language, "attract.touch")));
+    w.button_id("start", "attract.start", true);
+}
+
+void language_choice(ViewWriter& w) {
+    w.title("language.title");
+    w.button("lang:zh-CN", "中文", true);
+    w.button("lang:en", "English", true);
+    w.button("lang:ko", "한국어", true);
+    w.cancel_button();
+}
+
+void catalogue(ViewWriter& w) {
+    w.title("catalogue.title");
+    for (const Service& service : w.engine().catalogue().services) {
+        w.button("service:" + service.id, service.name.in(w.language()), false,
+                 w.engine().service_offered(w.state(), service));
+    }
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void notification_form(ViewWriter& w) {
+    const Service& service = *w.service();
+    w.title_text(service.name.in(w.language()));
+    if (!service.what_to_bring.empty()) w.line_id("form.bring");
+    for (const LocalisedText& item : service.what_to_bring) w.line("• " + item.in(w.language()));
+    if (!service.available_here) w.line_id("form.not_here");
+    if (w.session().form_printed) w.line_id("form.printed");
+    if (service.available_here) w.button_id("continue", "button.continue", true);
+    w.button_id("print_form", "button.print_form", false,
+                w.state().devices.is_ready(DeviceKind::ReceiptPrinter) && w.session().form_request == 0);
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void for_whom(ViewWriter& w) {
+    w.title("for_whom.title");
+    w.line_id("for_whom.other_note");
+    w.button_id("self", "button.self", true);
+    w.button_id("other", "button.other", true);
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void identify_method(ViewWriter& w) {
+    w.title(w.session().identifying == Role::Principal ? "identify.title_other" : "identify.title");
+    w.hint();
+    const auto& devices = w.state().devices;
+    w.button_id("method:id_card", "button.id_card", true, devices.is_ready(DeviceKind::ResidentIdReader));
+    w.button_id("method:passport", "button.passport", true,
+                devices.is_ready(DeviceKind::DocumentScanner) && devices.is_ready(DeviceKind::ChipReader));
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void waiting_for_document(ViewWriter& w, std::string_view title_id) {
+    w.title(title_id);
+    if (w.state().screen == Screen::IdentifyCard) w.line_id("identify_card.keep");
+    w.hint();
+    w.tone(ui::Tone::Busy);
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void busy(ViewWriter& w, std::string_view title_id, bool can_cancel) {
+    w.title(title_id);
+    w.tone(ui::Tone::Busy);
+    if (can_cancel) w.cancel_button();
+}
+
+void scan_documents(ViewWriter& w) {
+    const Session& s = w.session();
+    const auto& wanted = w.service()->documents_to_scan;
+    w.title("scan.title");
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        std::string item = std::to_string(i + 1) + ". " + wanted[i].in(w.language());
+        if (i < s.pages.size()) item += w.t("scan.done_mark");
+        w.line(std::move(item));
+    }
+    if (s.scanning) {
+        w.line_id("scan.scanning");
+        w.tone(ui::Tone::Busy);
+    } else if (s.pages.size() < wanted.size()) {
+        w.line(w.t("scan.next") + wanted[s.pages.size()].in(w.language()));
+    }
+    w.hint();
+    const bool idle = !s.scanning;
+    w.button_id("scan", "button.scan", true, idle && s.pages.size() < wanted.size());
+    w.button_id("continue", "button.continue", true, idle && s.pages.size() == wanted.size());
+    w.button_id("rescan", "button.rescan", false, idle && !s.pages.empty());
+    w.cancel_button();
+}
+
+void review(ViewWriter& w) {
+    const Session& s = w.session();
+    w.title("review.title");
+    w.line(w.t("review.service") + w.service()->name.in(w.language()));
+    const VerifiedIdentity& subject = *s.subject();
+    w.line(w.t("review.name") + mask_name(subject.name.reveal()));
+    const auto& number = subject.id_number.empty() ? subject.document_number : subject.id_number;
+    w.line(w.t("review.id") + mask_number(number.reveal()));
+    if (s.principal) w.line(w.t("review.agent") + mask_name(s.applicant->name.reveal()));
+    if (!s.pages.empty()) w.line(w.t("review.pages") + std::to_string(s.pages.size()));
+    w.button_id("confirm", "button.confirm", true);
+    w.cancel_button();
+}
+
+void printing(ViewWriter& w) {
+    const Session& s = w.session();
+    w.title("printing.title");
+    w.tone(ui::Tone::Busy);
+    const int parts = s.certificate ? 2 : 1;
+    const int done = (s.certificate_printed ? 1 : 0) + ((s.receipt_printed || s.receipt_failed) ? 1 : 0);
+    w.progress(static_cast<double>(done) / parts);
+}
+
+void done(ViewWriter& w) {
+    const Session& s = w.session();
+    w.title("done.title");
+    w.tone(ui::Tone::Success);
+    if (s.certificate) {
+        w.line_id("done.take");
+        w.line(w.t("done.serial") + s.certificate->serial);
+    } else if (s.application) {
+        w.line_id("done.filed");
+        w.line(w.t("done.tracking") + s.application->tracking_number);
+        w.line(w.t("done.days") + std::to_string(s.application->expected_working_days));
+    }
+    if (s.receipt_failed) w.line_id("done.no_receipt");
+    w.button_id("finish", "button.finish", true);
+}
+
+void referral(ViewWriter& w) {
+    const EligibilityAnswer& answer = *w.session().eligibility;
+    w.title("referral.title");
+    w.tone(ui::Tone::Warning);
+    switch (answer.verdict) {
+        case Verdict::PaperRecordsOnly:
+            w.line_id("referral.paper");
+            break;
+        case Verdict::NoRecord:
+            w.line_id("referral.no_record");
+            break;
+        default:
+            w.line_id("referral.not_eligible");
+            break;
+    }
+    if (answer.station) {
+        w.line(answer.station->name);
+        w.line(answer.station->address);
+        if (!answer.station->hours.empty()) w.line(w.t("referral.hours") + answer.station->hours);
+        if (!answer.station->phone.empty()) w.line(w.t("referral.phone") + answer.station->phone);
+    }
+    w.button_id("print_slip", "button.print_slip", false,
+                answer.station.has_value() && w.state().devices.is_ready(DeviceKind::ReceiptPrinter) &&
+                    w.session().form_request == 0);
+    w.button_id("finish", "button.finish", true);
+}
+
+void tracking_entry(ViewWriter& w) {
+    const Session& s = w.session();
+    const std::size_t length = w.engine().config().tracking_number_length;
+    w.title("tracking.title");
+    std::string shown = s.tracking_entry;
+    shown.append(length - std::min(length, shown.size()), '_');
+    w.line(shown);
+    for (char digit = '1'; digit <= '9'; ++digit) w.button(std::string("digit:") + digit, std::string(1, digit));
+    w.button("digit:0", "0");
+    w.button_id("erase", "button.erase", false, !s.tracking_entry.empty());
+    w.button_id("submit", "button.submit", true, s.tracking_entry.size() == length);
+    w.button_id("back", "button.back");
+}
+
+void inquiry_result(ViewWriter& w) {
+    const InquiryResult& result = *w.session().inquiry;
+    w.title("inquiry.title");
+    if (result.not_found) w.line_id("inquiry.not_found");
+    if (result.status) {
+        w.line(w.t("done.tracking") + result.status->tracking_number);
+        w.line(w.t("status." + result.status->state));
+        w.line(w.t("inquiry.updated") + result.status->updated_on);
+    }
+    for (const HandlingPoint& point : result.points) {
+        char distance[32];
+        std::snprintf(distance, sizeof distance, "%.1f km", point.distance_km);
+        w.line(point.name + " · " + distance + " · " + w.t("inquiry.queue") + std::to_string(point.queue_length));
+    }
+    w.button_id("back", "button.back");
+    w.button_id("finish", "button.finish", true);
+}
+
+void timeout_warning(ViewWriter& w) {
+    const State& st = w.state();
+    const auto left = w.engine().config().warning_period - (st.now - st.screen_since);
+    w.title("timeout.title");
+    w.line_id("timeout.note");
+    w.tone(ui::Tone::Warning);
+    w.countdown(static_cast<int>(std::ceil(static_cast<double>(std::max<long>(0, left.count())) / 1000.0)));
+    w.button_id("more_time", "button.more_time", true);
+    w.button_id("finish", "button.cancel");
+}
+
+std::string_view error_text_id(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::DeviceFailed:
+            return "error.device";
+        case ErrorKind::ReadFailedRepeatedly:
+            return "error.read_repeatedly";
+        case ErrorKind::SamePersonTwice:
+            return "error.same_person";
+        case ErrorKind::CentralFailed:
+            return "error.central";
+        case ErrorKind::CentralRejected:
+            return "error.rejected";
+        case ErrorKind::CertificateNotPrinted:
+            return "error.not_printed";
+        case ErrorKind::StepTimedOut:
+            return "error.timeout";
+        case ErrorKind::DocumentNotGenuine:
+            return "error.not_genuine";
+    }
+    return "error.device";
+}
+
+void error(ViewWriter& w) {
+    const ErrorInfo& info = *w.session().error;
+    w.title("error.title");
+    w.tone(ui::Tone::Error);
+    w.line_id(error_text_id(info.kind));
+    if (info.kind == ErrorKind::CertificateNotPrinted && w.session().certificate) {
+        w.line(w.t("done.serial") + w.session().certificate->serial);
+    }
+    if (!info.fault_code.empty()) w.line(w.t("error.code") + info.fault_code);
+    if (info.retry_screen) w.button_id("retry", "button.retry", true);
+    w.button_id("finish", "button.finish", !info.retry_screen.has_value());
+}
+
+void out_of_service(ViewWriter& w) {
+    w.title("out_of_service.title");
+    w.tone(ui::Tone::Error);
+    for (Language language : kAllLanguages) w.line(std::string(text(language, "out_of_service.note")));
+}
+
+}  // namespace
+
+ui::ViewModel build_view(const State& state, const SessionEngine& engine) {
+    ViewWriter w(state, engine);
+    switch (state.screen) {
+        case Screen::OutOfService:
+            out_of_service(w);
+            break;
+        case Screen::Attract:
+            attract(w);
+            break;
+        case Screen::Language:
+            language_choice(w);
+            break;
+        case Screen::Catalogue:
+            catalogue(w);
+            break;
+        case Screen::NotificationForm:
+            notification_form(w);
+            break;
+        case Screen::ForWhom:
+            for_whom(w);
+            break;
+        case Screen::IdentifyMethod:
+            identify_method(w);
+            break;
+        case Screen::IdentifyCard:
+            waiting_for_document(w, "identify_card.title");
+            break;
+        case Screen::PassportMrz:
+            waiting_for_document(w, "passport_mrz.title");
+            break;
+        case Screen::PassportChip:
+            waiting_for_document(w, "passport_chip.title");
+            break;
+        case Screen::CheckingEligibility:
+            busy(w, "checking.title", true);
+            break;
+        case Screen::ScanDocuments:
+            scan_documents(w);
+            break;
+        case Screen::Review:
+            review(w);
+            break;
+        case Screen::Issuing:
+            busy(w, w.service()->kind == ServiceKind::Certificate ? "issuing.title" : "issuing.title_application",
+                 false);
+            break;
+        case Screen::Printing:
+            printing(w);
+            break;
+        case Screen::Done:
+            done(w);
+            break;
+        case Screen::Referral:
+            referral(w);
+            break;
+        case Screen::TrackingEntry:
+            tracking_entry(w);
+            break;
+        case Screen::Querying:
+            busy(w, "querying.title", true);
+            break;
+        case Screen::InquiryResult:
+            inquiry_result(w);
+            break;
+        case Screen::TimeoutWarning:
+            timeout_warning(w);
+            break;
+        case Screen::Error:
+            error(w);
+            break;
+    }
+    return w.take();
+}
+
+}  // namespace hk::kiosk

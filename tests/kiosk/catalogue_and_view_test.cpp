@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+
+#include "engine_driver.h"
+#include "kiosk/catalogue.h"
+#include "kiosk/view.h"
+
+namespace hk::kiosk::testing {
+namespace {
+
+TEST(Catalogue, BuiltInCatalogueOffersEveryServiceTheMissionNames) {
+    const Catalogue& catalogue = default_catalogue();
+    for (const char* id : {"change_of_registration_items", "cancellation_of_registration",
+                           "proof_of_family_relationship", "temporary_identity_paper", "registration_certificate",
+                           "household_book", "relocation_job_transfer", "relocation_university_admission",
+                           "relocation_graduates", "relocation_spouse", "relocation_parents_joining_children",
+                           "newborn_entry", "id_card_first_or_replacement", "application_status", "handling_points"}) {
+        const Service* service = catalogue.find(id);
+        ASSERT_NE(service, nullptr) << id;
+        EXPECT_FALSE(service->name.zh.empty() || service->name.en.empty() || service->name.ko.empty()) << id;
+        if (service->kind == ServiceKind::Application && service->available_here) {
+            EXPECT_FALSE(service->documents_to_scan.empty()) << id;
+        }
+    }
+}
+
+TEST(Catalogue, RejectsBrokenDocumentsWithAReason) {
+    EXPECT_FALSE(parse_catalogue("not json").has_value());
+    EXPECT_FALSE(parse_catalogue("{}").has_value());
+    EXPECT_FALSE(parse_catalogue(R"({"services": []})").has_value());
+    auto duplicate = parse_catalogue(R"({"services": [
+        {"id": "a", "kind": "certificate", "name": {"zh": "甲"}},
+        {"id": "a", "kind": "certificate", "name": {"zh": "乙"}}]})");
+    ASSERT_FALSE(duplicate.has_value());
+    EXPECT_NE(duplicate.error().find("duplicate"), std::string::npos);
+    auto bad_kind = parse_catalogue(R"({"services": [{"id": "a", "kind": "magic", "name": {"zh": "甲"}}]})");
+    ASSERT_FALSE(bad_kind.has_value());
+    EXPECT_NE(bad_kind.error().find("services[0]"), std::string::npos);
+    EXPECT_FALSE(parse_catalogue(R"({"services": [{"id": "a", "kind": "certificate", "name": "x"}]})"));
+    EXPECT_FALSE(parse_catalogue(
+        R"({"services": [{"id": "a", "kind": "certificate", "name": {"zh": "甲"}, "allows_agent": "yes"}]})"));
+    EXPECT_FALSE(parse_catalogue(
+        R"({"services": [{"id": "a", "kind": "certificate", "name": {"zh": "甲"}, "documents_to_scan": [{"zh": "x"}]}]})"));
+}
+
+TEST(Catalogue, AProvinceCatalogueReplacesTheBuiltInOne) {
+    auto custom = parse_catalogue(R"({"services": [
+        {"id": "registration_certificate", "kind": "certificate", "name": {"zh": "户籍证明", "en": "Registration"}}]})");
+    ASSERT_TRUE(custom.has_value());
+    SessionEngine engine(*custom, {});
+    State state;
+    state = engine.step(state, UserAction{"start"}).state;
+    state = engine.step(state, UserAction{"lang:en"}).state;
+    const ui::ViewModel view = build_view(state, engine);
+    ASSERT_EQ(view.buttons.front().action, "service:registration_certificate");
+    EXPECT_EQ(view.buttons.front().label, "Registration");
+    // A text missing in Korean falls back rather than showing nothing.
+    EXPECT_EQ(custom->services[0].name.in(Language::Korean), "户籍证明");
+}
+
+TEST(View, ShowsTheCitizensLanguage) {
+    for (auto [tag_text, expected] : {std::pair{"zh-CN", "请选择要办理的业务"}, std::pair{"en", "What would you like to do?"},
+                                      std::pair{"ko", "어떤 업무를 보시겠습니까?"}}) {
+        Driver d;
+        d.tap("start");
+        d.tap(std::string("lang:") + tag_text);
+        const ui::ViewModel view = build_view(d.state, d.engine);
+        EXPECT_EQ(view.title, expected);
+        EXPECT_EQ(view.language, tag_text);
+    }
+}
+
+TEST(View, ReviewMasksPersonalData) {
+    Driver d;
+    d.to_review();
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    const std::string& id = Driver::person(0).id_number;
+    for (const std::string& line : view.lines) {
+        EXPECT_EQ(line.find(id), std::string::npos) << line;
+        EXPECT_EQ(line.find("王小明"), std::string::npos) << line;
+    }
+    bool masked_name = false;
+    for (const std::string& line : view.lines) masked_name |= line.find("王*明") != std::string::npos;
+    EXPECT_TRUE(masked_name);
+}
+
+TEST(View, MaskingKeepsOnlyTheEnds) {
+    EXPECT_EQ(mask_name("王小明"), "王*明");
+    EXPECT_EQ(mask_name("李静"), "李*");
+    EXPECT_EQ(mask_name("WANG JIANGUO"), "W*** ******O");
+    EXPECT_EQ(mask_name(""), "");
+    EXPECT_EQ(mask_number("110101198503071235"), "1101**********1235");
+    EXPECT_EQ(mask_number("E98765432"), "E987*5432");
+    EXPECT_EQ(mask_number("123"), "***");
+}
+
+TEST(View, TimeoutWarningCountsDown) {
+    Driver d;
+    d.to_catalogue();
+    d.advance(d.engine.config().idle_timeout);
+    ASSERT_EQ(build_view(d.state, d.engine).countdown_seconds, 20);
+    d.advance(Millis(5'500));
+    EXPECT_EQ(build_view(d.state, d.engine).countdown_seconds, 15);
+}
+
+TEST(View, UnavailableOptionsAreGreyedOut) {
+    Driver d;
+    d.to_identify_method();
+    d.device(drivers::DeviceKind::ChipReader, false);
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    for (const ui::Button& button : view.buttons) {
+        if (button.action == "method:passport") {
+            EXPECT_FALSE(button.enabled);
+        }
+        if (button.action == "method:id_card") {
+            EXPECT_TRUE(button.enabled);
+        }
+    }
+}
+
+TEST(View, ErrorShowsTheFaultCodeAndANextStep) {
+    Driver d;
+    d.to_printing();
+    d.apply(DeviceFailed{d.pending(), {drivers::DeviceKind::A4Printer, drivers::FaultKind::PaperOut, ""}});
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    bool code = false;
+    bool serial = false;
+    for (const std::string& line : view.lines) {
+        code |= line.find("A4P-06") != std::string::npos;
+        serial |= line.find("HK2026000001") != std::string::npos;
+    }
+    EXPECT_TRUE(code);
+    EXPECT_TRUE(serial);
+    EXPECT_EQ(view.tone, ui::Tone::Error);
+}
+
+}  // namespace
+}  // namespace hk::kiosk::testing

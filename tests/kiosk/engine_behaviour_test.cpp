@@ -1,0 +1,152 @@
+// The session engine's promises that a single transition row cannot show: idempotency across retries, who is the
+// subject when acting for someone else, what the wipe leaves behind.
+#include <gtest/gtest.h>
+
+#include "engine_driver.h"
+
+namespace hk::kiosk::testing {
+namespace {
+
+using drivers::DeviceKind;
+
+TEST(EngineBehaviour, RetryingIssuingReusesTheIdempotencyKey) {
+    Driver d;
+    d.to_issuing();
+    const std::string first = d.find_command<IssueCertificate>()->certificate.idempotency_key;
+    d.apply(CentralFailed{d.pending(), {CentralErrorKind::Timeout, ""}});
+    ASSERT_EQ(d.screen(), Screen::Error);
+    d.tap("retry");
+    ASSERT_NE(d.find_command<IssueCertificate>(), nullptr);
+    EXPECT_EQ(d.find_command<IssueCertificate>()->certificate.idempotency_key, first);
+}
+
+TEST(EngineBehaviour, EachSessionAndEachBootGetsItsOwnKey) {
+    Driver d;
+    d.to_issuing();
+    const std::string first = d.find_command<IssueCertificate>()->certificate.idempotency_key;
+    d.apply(CentralFailed{d.pending(), {CentralErrorKind::Rejected, ""}});
+    d.tap("finish");
+    d.to_issuing();
+    const std::string second = d.find_command<IssueCertificate>()->certificate.idempotency_key;
+    EXPECT_NE(first, second);
+
+    Driver other_boot;
+    other_boot.state.boot_id = "another";
+    other_boot.to_issuing();
+    EXPECT_NE(other_boot.find_command<IssueCertificate>()->certificate.idempotency_key, first);
+}
+
+TEST(EngineBehaviour, ActingForSomeoneElseMakesThemTheSubjectAndTheActorTheAgent) {
+    Driver d;
+    d.to_identify_card("proof_of_family_relationship", /*other=*/true);
+    d.present_card(1);  // the person at the kiosk
+    ASSERT_EQ(d.screen(), Screen::IdentifyMethod);
+    d.tap("method:id_card");
+    d.present_card(0);  // the person they act for
+    ASSERT_EQ(d.screen(), Screen::CheckingEligibility);
+    const auto* check = d.find_command<CheckEligibility>();
+    ASSERT_NE(check, nullptr);
+    EXPECT_EQ(check->subject.id_number.reveal(), Driver::person(0).id_number);
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("confirm");
+    const auto* issue = d.find_command<IssueCertificate>();
+    ASSERT_NE(issue, nullptr);
+    EXPECT_EQ(issue->certificate.subject.id_number.reveal(), Driver::person(0).id_number);
+    ASSERT_TRUE(issue->certificate.agent.has_value());
+    EXPECT_EQ(issue->certificate.agent->id_number.reveal(), Driver::person(1).id_number);
+}
+
+TEST(EngineBehaviour, ChipIsOpenedWithTheKeyFromTheScannedMrz) {
+    Driver d;
+    d.to_identify_method();
+    d.tap("method:passport");
+    d.apply(MrzRead{d.pending(), sim::passport_mrz(Driver::person(5))});
+    const auto* read = d.find_command<ReadChip>();
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->key.document_number.reveal(), Driver::person(5).passport->document_number);
+    EXPECT_EQ(read->key.birth_date.reveal(), "900720");
+    EXPECT_EQ(read->key.expiry_date.reveal(), "340815");
+}
+
+TEST(EngineBehaviour, ReceiptCarriesTheCertificateSerialInTheCitizensLanguage) {
+    Driver d;
+    d.tap("start");
+    d.tap("lang:ko");
+    d.tap("service:proof_of_family_relationship");
+    d.tap("continue");
+    d.tap("self");
+    d.tap("method:id_card");
+    d.present_card(0);
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("confirm");
+    d.apply(CertificateIssued{d.pending(), Driver::certificate("HK2026000042")});
+    const auto* receipt = d.find_command<PrintReceipt>();
+    ASSERT_NE(receipt, nullptr);
+    EXPECT_EQ(receipt->reference, "HK2026000042");
+    EXPECT_EQ(receipt->language, Language::Korean);
+    EXPECT_EQ(d.find_command<PrintCertificate>()->certificate.serial, "HK2026000042");
+}
+
+TEST(EngineBehaviour, FinishingLeavesNoSessionAndAskedForTheWipe) {
+    Driver d;
+    d.to_done();
+    ASSERT_TRUE(d.session().certificate.has_value());
+    d.tap("finish");
+    EXPECT_FALSE(d.state.session.has_value());
+    EXPECT_NE(d.find_command<WipePersonalData>(), nullptr);
+}
+
+TEST(EngineBehaviour, SessionWipeZeroesTheIdentityBuffers) {
+    Session session;
+    session.applicant = VerifiedIdentity{};
+    session.applicant->name = PersonalString("王小明");
+    session.applicant->id_number = PersonalString(Driver::person(0).id_number);
+    session.tracking_entry = "202611000017";
+    session.wipe();
+    EXPECT_TRUE(session.applicant->name.empty());
+    EXPECT_TRUE(session.applicant->id_number.empty());
+    EXPECT_TRUE(session.tracking_entry.empty());
+}
+
+TEST(EngineBehaviour, StalePrintResultOfAnEarlierSessionIsIgnored) {
+    Driver d;
+    d.to_printing();
+    const auto old_request = d.pending();
+    d.apply(DeviceFailed{old_request, {DeviceKind::A4Printer, drivers::FaultKind::PaperJam, ""}});
+    d.tap("finish");
+    d.to_printing();
+    d.apply(PrintFinished{old_request, DeviceKind::A4Printer});
+    EXPECT_FALSE(d.session().certificate_printed);
+}
+
+TEST(EngineBehaviour, MaintenanceWaitsForTheCitizenToFinish) {
+    Driver d;
+    d.to_review();
+    d.apply(MaintenanceRequested{true});
+    EXPECT_EQ(d.screen(), Screen::Review);
+    d.tap("cancel");
+    EXPECT_EQ(d.screen(), Screen::OutOfService);
+}
+
+TEST(EngineBehaviour, MoreTimeAfterAWarningResetsTheIdleClock) {
+    Driver d;
+    d.to_review();
+    d.advance(d.engine.config().idle_timeout);
+    ASSERT_EQ(d.screen(), Screen::TimeoutWarning);
+    d.tap("more_time");
+    ASSERT_EQ(d.screen(), Screen::Review);
+    d.advance(d.engine.config().idle_timeout - Millis(1));
+    EXPECT_EQ(d.screen(), Screen::Review);
+}
+
+TEST(EngineBehaviour, ApplicationAttachesEveryScannedPage) {
+    Driver d;
+    d.to_issuing("relocation_graduates");
+    const auto* file = d.find_command<FileApplication>();
+    ASSERT_NE(file, nullptr);
+    EXPECT_EQ(file->page_ids.size(), 2u);
+    EXPECT_EQ(file->application.attached_pages, 2);
+}
+
+}  // namespace
+}  // namespace hk::kiosk::testing
