@@ -1,0 +1,197 @@
+// End to end: the real kiosk binary, headless, in simulation, driven by scripted citizens. Checks what a person
+// would: the certificate's text, the receipt, one distinct screenshot per screen, and a transcript without
+// personal data.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "sim/world.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kScripts = fs::path(HUKIOSK_SOURCE_DIR) / "tests/e2e/scripts";
+
+std::string read_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string run_capture(const std::string& command) {
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return output;
+    std::array<char, 4096> buffer{};
+    while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
+    pclose(pipe);
+    return output;
+}
+
+class KioskEndToEnd : public ::testing::Test {
+protected:
+    fs::path out_ = fs::path(::testing::TempDir()) /
+                    ("e2e-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+
+    void SetUp() override {
+        fs::remove_all(out_);
+        fs::create_directories(out_);
+    }
+
+    int run(const std::string& script, const std::string& config_json = "") {
+        std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --script " +
+                              (kScripts / script).string() + " --out " + out_.string();
+        if (!config_json.empty()) {
+            std::ofstream(out_ / "config.json") << config_json;
+            command += " --config " + (out_ / "config.json").string();
+        }
+        command += " > " + (out_ / "kiosk.log").string() + " 2>&1";
+        const int status = std::system(command.c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    std::string log() { return read_file(out_ / "kiosk.log"); }
+    std::string transcript() { return read_file(out_ / "transcript.txt"); }
+
+    std::vector<fs::path> files(const fs::path& dir, const std::string& extension) {
+        std::vector<fs::path> found;
+        if (!fs::exists(dir)) return found;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            if (entry.path().extension() == extension) found.push_back(entry.path());
+        }
+        std::sort(found.begin(), found.end());
+        return found;
+    }
+
+    void expect_no_personal_data(const std::string& text) {
+        for (const auto& person : hk::kiosk::sim::demo_world().people) {
+            EXPECT_EQ(text.find(person.id_number), std::string::npos) << "ID number of " << person.household;
+            EXPECT_EQ(text.find(person.name), std::string::npos) << "a name from household " << person.household;
+            if (person.passport) {
+                EXPECT_EQ(text.find(person.passport->document_number), std::string::npos);
+            }
+        }
+    }
+};
+
+TEST_F(KioskEndToEnd, DemoIssuesAProofOfFamilyRelationship) {
+    ASSERT_EQ(run("../../../kiosk/scripts/demo-family-proof.script"), 0) << log();
+
+    const auto pdfs = files(out_, ".pdf");
+    ASSERT_EQ(pdfs.size(), 1u);
+    const std::string text = run_capture("pdftotext -layout '" + pdfs[0].string() + "' -");
+    EXPECT_NE(text.find("亲属关系证明"), std::string::npos) << text;
+    EXPECT_NE(text.find("Proof of Family Relationship"), std::string::npos);
+    EXPECT_NE(text.find("王小明"), std::string::npos);  // the holder
+    EXPECT_NE(text.find("李静"), std::string::npos);    // a relative in the household
+    EXPECT_EQ(files(out_, ".png").size(), 1u);          // one receipt
+
+    // A screenshot of every screen, each a real picture, and different screens look different.
+    const auto shots = files(out_ / "screens", ".png");
+    ASSERT_GE(shots.size(), 12u);
+    std::map<std::string, std::string> by_screen;
+    for (const fs::path& shot : shots) {
+        const std::string content = read_file(shot);
+        ASSERT_GT(content.size(), 5'000u) << shot;
+        EXPECT_EQ(content.substr(1, 3), "PNG");
+        const std::string screen = shot.stem().string().substr(3);
+        if (by_screen.contains(screen)) continue;  // the same screen again (attract at the end)
+        for (const auto& [other, other_content] : by_screen) EXPECT_NE(content, other_content) << screen << " vs " << other;
+        by_screen.emplace(screen, content);
+    }
+    for (const char* screen : {"attract", "language", "catalogue", "notification_form", "for_whom", "identify_method",
+                               "identify_card", "review", "printing", "done"}) {
+        EXPECT_TRUE(by_screen.contains(screen)) << screen;
+    }
+
+    const std::string steps = transcript();
+    EXPECT_NE(steps.find("command IssueCertificate"), std::string::npos);
+    EXPECT_NE(steps.find("command WipePersonalData"), std::string::npos);
+    expect_no_personal_data(steps);
+    expect_no_personal_data(log());
+}
+
+TEST_F(KioskEndToEnd, PassportHolderRepresentedBySomeoneElseFilesAnApplication) {
+    ASSERT_EQ(run("passport-for-someone-else-application.script"), 0) << log();
+    EXPECT_TRUE(files(out_, ".pdf").empty());  // applications print no certificate
+    EXPECT_EQ(files(out_, ".png").size(), 1u);  // the receipt with the tracking number
+    const std::string steps = transcript();
+    EXPECT_NE(steps.find("command ReadMrz"), std::string::npos);
+    EXPECT_NE(steps.find("command ReadChip"), std::string::npos);
+    EXPECT_NE(steps.find("command FileApplication"), std::string::npos);
+    bool asked_screenshot = false;
+    for (const fs::path& shot : files(out_ / "screens", ".png")) {
+        asked_screenshot |= shot.filename().string().ends_with("-application-done.png");
+    }
+    EXPECT_TRUE(asked_screenshot);
+    expect_no_personal_data(steps);
+}
+
+TEST_F(KioskEndToEnd, PaperRecordsAreReferredToTheirStation) {
+    ASSERT_EQ(run("referral-paper-records.script"), 0) << log();
+    EXPECT_TRUE(files(out_, ".pdf").empty());
+    EXPECT_EQ(files(out_, ".png").size(), 1u);  // the address slip
+    EXPECT_EQ(transcript().find("IssueCertificate"), std::string::npos);
+}
+
+TEST_F(KioskEndToEnd, InquiriesNeedNoIdentity) {
+    ASSERT_EQ(run("inquiry.script"), 0) << log();
+    const std::string steps = transcript();
+    EXPECT_EQ(steps.find("ReadResidentIdCard"), std::string::npos);
+    EXPECT_NE(steps.find("QueryApplicationStatus"), std::string::npos);
+    EXPECT_EQ(steps.find("202611000017"), std::string::npos);  // typed digits are not logged
+}
+
+TEST_F(KioskEndToEnd, JammedPrinterKeepsTheCertificateAndTakesTheKioskOutOfService) {
+    ASSERT_EQ(run("printer-jam-keeps-certificate.script"), 0) << log();
+    const std::string steps = transcript();
+    EXPECT_NE(steps.find("command KeepForReprint"), std::string::npos);
+    EXPECT_NE(steps.find("device=a4_printer ready=no"), std::string::npos);
+    EXPECT_TRUE(files(out_, ".pdf").empty());
+}
+
+TEST_F(KioskEndToEnd, CentralOutageRetriedIssuesExactlyOnce) {
+    ASSERT_EQ(run("central-down-then-retry.script"), 0) << log();
+    const std::string steps = transcript();
+    std::size_t issues = 0;
+    for (std::size_t at = steps.find("event   CertificateIssued"); at != std::string::npos;
+         at = steps.find("event   CertificateIssued", at + 1)) {
+        ++issues;
+    }
+    EXPECT_EQ(issues, 1u);
+    EXPECT_EQ(files(out_, ".pdf").size(), 1u);
+}
+
+TEST_F(KioskEndToEnd, IdleCitizenIsWarnedThenWiped) {
+    ASSERT_EQ(run("idle-citizen-is-timed-out.script", R"({"idle_timeout_s": 1, "timeout_warning_s": 1})"), 0)
+        << log();
+    const std::string steps = transcript();
+    EXPECT_NE(steps.find("screen  timeout_warning"), std::string::npos);
+    EXPECT_NE(steps.find("command WipePersonalData"), std::string::npos);
+}
+
+TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {
+    std::ofstream(out_ / "bad.script") << "expect attract\nexpect done 1\n";
+    const std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --script " +
+                                (out_ / "bad.script").string() + " > /dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+}
+
+TEST_F(KioskEndToEnd, RefusesToStartWithoutDevicesOrWithABrokenConfig) {
+    EXPECT_EQ(WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --headless > /dev/null 2>&1").c_str())), 2);
+    std::ofstream(out_ / "broken.json") << "{\"idle_timeout_s\": -5}";
+    EXPECT_EQ(WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --config " +
+                                       (out_ / "broken.json").string() + " > /dev/null 2>&1")
+                                          .c_str())),
+              2);
+}
+
+}  // namespace
