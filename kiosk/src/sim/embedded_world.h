@@ -1,4 +1,4 @@
-// The built-in simulated world, compiled in from src/sim/demo_world.json by CMake (see kiosk/CMakeLists.txt).
+// The built-in simulated world, compiled in from central/data/demo_world.json by CMake (see kiosk/CMakeLists.txt).
 #pragma once
 
 namespace hk::kiosk::embedded {

@@ -57,7 +57,7 @@ struct World {
 };
 
 std::expected<World, std::string> parse_world(std::string_view json);
-// The world built into the kiosk (src/sim/demo_world.json).
+// The world built into the kiosk (central/data/demo_world.json, shared with the reference central service).
 const World& demo_world();
 
 }  // namespace hk::kiosk::sim
