@@ -1,5 +1,5 @@
-// A console reporter that also remembers each benchmark's time, so a benchmark program can print its figure as a
-// ratio to a baseline measured in the same process (never against a number measured on another machine).
+// A console reporter that also remembers each benchmark's time, so a benchmark program can print its figure
+// as a ratio to a baseline measured in the same process (never against a number measured on another machine).
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -11,12 +11,13 @@
 namespace hk::bench {
 
 class RatioReporter : public benchmark::ConsoleReporter {
-public:
+  public:
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& run : runs) {
             if (run.run_type != Run::RT_Iteration) continue;
-            // Adjusted time is in the benchmark's display unit; keep nanoseconds so ratios compare like with like.
+            // Adjusted time is in the benchmark's display unit; keep nanoseconds so ratios compare like with
+            // like.
             times_ns_[run.benchmark_name()] =
                 run.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(run.time_unit) * 1e9;
         }
@@ -32,7 +33,7 @@ public:
         std::printf("ratio %s / %s = %.3f  (%s)\n", figure.c_str(), baseline.c_str(), a / b, meaning);
     }
 
-private:
+  private:
     std::map<std::string, double> times_ns_;
 };
 

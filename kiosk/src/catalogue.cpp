@@ -130,7 +130,9 @@ std::expected<Catalogue, std::string> load_catalogue(const std::filesystem::path
     return parse_catalogue(text.str());
 }
 
-std::string_view default_catalogue_json() { return embedded::kDefaultCatalogueJson; }
+std::string_view default_catalogue_json() {
+    return embedded::kDefaultCatalogueJson;
+}
 
 const Catalogue& default_catalogue() {
     // The built-in document is checked by the tests, so a failure here is a build defect, not a field fault.

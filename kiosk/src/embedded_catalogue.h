@@ -1,4 +1,5 @@
-// The built-in service catalogue, compiled in from src/catalogue_default.json by CMake (see kiosk/CMakeLists.txt).
+// The built-in service catalogue, compiled in from src/catalogue_default.json by CMake (see
+// kiosk/CMakeLists.txt).
 #pragma once
 
 namespace hk::kiosk::embedded {

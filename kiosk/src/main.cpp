@@ -1,6 +1,6 @@
 // kiosk: the HuKiosk appliance. See README.md for the options and the configuration keys.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/kiosk_app.h"
 
@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     cli.add_flag("--simulate", options.simulate, "simulated devices and central service");
     cli.add_flag("--headless", options.headless, "no window: render off-screen (screenshots still work)");
-    cli.add_option("--script", script_file, "run a scripted citizen session, then exit")->check(CLI::ExistingFile);
+    cli.add_option("--script", script_file, "run a scripted citizen session, then exit")
+        ->check(CLI::ExistingFile);
     cli.add_option("--out", out_dir, "folder for screenshots, the transcript and simulated print-outs");
     CLI11_PARSE(cli, argc, argv);
 

@@ -1,6 +1,6 @@
-// End to end: the real kiosk binary, headless, in simulation, driven by scripted citizens. Checks what a person
-// would: the certificate's text, the receipt, one distinct screenshot per screen, and a transcript without
-// personal data.
+// End to end: the real kiosk binary, headless, in simulation, driven by scripted citizens. Checks what a
+// person would: the certificate's text, the receipt, one distinct screenshot per screen, and a transcript
+// without personal data.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -37,7 +37,7 @@ std::string run_capture(const std::string& command) {
 }
 
 class KioskEndToEnd : public ::testing::Test {
-protected:
+  protected:
     fs::path out_ = fs::path(::testing::TempDir()) /
                     ("e2e-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
 
@@ -73,7 +73,8 @@ protected:
     void expect_no_personal_data(const std::string& text) {
         for (const auto& person : hk::kiosk::sim::demo_world().people) {
             EXPECT_EQ(text.find(person.id_number), std::string::npos) << "ID number of " << person.household;
-            EXPECT_EQ(text.find(person.name), std::string::npos) << "a name from household " << person.household;
+            EXPECT_EQ(text.find(person.name), std::string::npos)
+                << "a name from household " << person.household;
             if (person.passport) {
                 EXPECT_EQ(text.find(person.passport->document_number), std::string::npos);
             }
@@ -103,11 +104,12 @@ TEST_F(KioskEndToEnd, DemoIssuesAProofOfFamilyRelationship) {
         EXPECT_EQ(content.substr(1, 3), "PNG");
         const std::string screen = shot.stem().string().substr(3);
         if (by_screen.contains(screen)) continue;  // the same screen again (attract at the end)
-        for (const auto& [other, other_content] : by_screen) EXPECT_NE(content, other_content) << screen << " vs " << other;
+        for (const auto& [other, other_content] : by_screen)
+            EXPECT_NE(content, other_content) << screen << " vs " << other;
         by_screen.emplace(screen, content);
     }
-    for (const char* screen : {"attract", "language", "catalogue", "notification_form", "for_whom", "identify_method",
-                               "identify_card", "review", "printing", "done"}) {
+    for (const char* screen : {"attract", "language", "catalogue", "notification_form", "for_whom",
+                               "identify_method", "identify_card", "review", "printing", "done"}) {
         EXPECT_TRUE(by_screen.contains(screen)) << screen;
     }
 
@@ -120,7 +122,7 @@ TEST_F(KioskEndToEnd, DemoIssuesAProofOfFamilyRelationship) {
 
 TEST_F(KioskEndToEnd, PassportHolderRepresentedBySomeoneElseFilesAnApplication) {
     ASSERT_EQ(run("passport-for-someone-else-application.script"), 0) << log();
-    EXPECT_TRUE(files(out_, ".pdf").empty());  // applications print no certificate
+    EXPECT_TRUE(files(out_, ".pdf").empty());   // applications print no certificate
     EXPECT_EQ(files(out_, ".png").size(), 1u);  // the receipt with the tracking number
     const std::string steps = transcript();
     EXPECT_NE(steps.find("command ReadMrz"), std::string::npos);
@@ -186,12 +188,15 @@ TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {
 }
 
 TEST_F(KioskEndToEnd, RefusesToStartWithoutDevicesOrWithABrokenConfig) {
-    EXPECT_EQ(WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --headless > /dev/null 2>&1").c_str())), 2);
-    std::ofstream(out_ / "broken.json") << "{\"idle_timeout_s\": -5}";
-    EXPECT_EQ(WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --config " +
-                                       (out_ / "broken.json").string() + " > /dev/null 2>&1")
-                                          .c_str())),
+    EXPECT_EQ(WEXITSTATUS(
+                  std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --headless > /dev/null 2>&1").c_str())),
               2);
+    std::ofstream(out_ / "broken.json") << "{\"idle_timeout_s\": -5}";
+    EXPECT_EQ(
+        WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --config " +
+                                 (out_ / "broken.json").string() + " > /dev/null 2>&1")
+                                    .c_str())),
+        2);
 }
 
 }  // namespace

@@ -9,11 +9,12 @@ namespace {
 
 TEST(Catalogue, BuiltInCatalogueOffersEveryServiceTheMissionNames) {
     const Catalogue& catalogue = default_catalogue();
-    for (const char* id : {"change_of_registration_items", "cancellation_of_registration",
-                           "proof_of_family_relationship", "temporary_identity_paper", "registration_certificate",
-                           "household_book", "relocation_job_transfer", "relocation_university_admission",
-                           "relocation_graduates", "relocation_spouse", "relocation_parents_joining_children",
-                           "newborn_entry", "id_card_first_or_replacement", "application_status", "handling_points"}) {
+    for (const char* id :
+         {"change_of_registration_items", "cancellation_of_registration", "proof_of_family_relationship",
+          "temporary_identity_paper", "registration_certificate", "household_book", "relocation_job_transfer",
+          "relocation_university_admission", "relocation_graduates", "relocation_spouse",
+          "relocation_parents_joining_children", "newborn_entry", "id_card_first_or_replacement",
+          "application_status", "handling_points"}) {
         const Service* service = catalogue.find(id);
         ASSERT_NE(service, nullptr) << id;
         EXPECT_FALSE(service->name.zh.empty() || service->name.en.empty() || service->name.ko.empty()) << id;
@@ -58,8 +59,9 @@ TEST(Catalogue, AProvinceCatalogueReplacesTheBuiltInOne) {
 }
 
 TEST(View, ShowsTheCitizensLanguage) {
-    for (auto [tag_text, expected] : {std::pair{"zh-CN", "请选择要办理的业务"}, std::pair{"en", "What would you like to do?"},
-                                      std::pair{"ko", "어떤 업무를 보시겠습니까?"}}) {
+    for (auto [tag_text, expected] :
+         {std::pair{"zh-CN", "请选择要办理的业务"}, std::pair{"en", "What would you like to do?"},
+          std::pair{"ko", "어떤 업무를 보시겠습니까?"}}) {
         Driver d;
         d.tap("start");
         d.tap(std::string("lang:") + tag_text);

@@ -1,5 +1,5 @@
-// Commands run on the simulated devices and the simulated central service through the real executor and workers;
-// every injected fault must come back as the event the session engine expects.
+// Commands run on the simulated devices and the simulated central service through the real executor and
+// workers; every injected fault must come back as the event the session engine expects.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -19,16 +19,17 @@ using std::chrono::milliseconds;
 constexpr milliseconds kPatience{5'000};
 
 class DevicesToEvents : public ::testing::Test {
-protected:
+  protected:
     DevicesToEvents()
         : out_(std::filesystem::path(::testing::TempDir()) /
                ("devices-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
                 ::testing::UnitTest::GetInstance()->current_test_info()->name())),
           simulation_(sim::demo_world(), {out_, 10, 5'000}),
-          devices_{simulation_.id_reader,  simulation_.chip_reader, simulation_.scanner,
-                   simulation_.mrz_reader, simulation_.camera,      simulation_.a4_printer,
+          devices_{simulation_.id_reader,       simulation_.chip_reader, simulation_.scanner,
+                   simulation_.mrz_reader,      simulation_.camera,      simulation_.a4_printer,
                    simulation_.receipt_printer, simulation_.central},
-          executor_(devices_, events_, default_catalogue(), {"kiosk-test", milliseconds(20), [] { return "now"; }}) {}
+          executor_(devices_, events_, default_catalogue(),
+                    {"kiosk-test", "boot", nullptr, milliseconds(20), [] { return "now"; }}) {}
 
     Event next() {
         auto event = events_.pop_for(kPatience);
@@ -69,7 +70,8 @@ TEST_F(DevicesToEvents, PresentedCardIsReadForTheRequestThatAskedForIt) {
 }
 
 TEST_F(DevicesToEvents, CardReaderFaultsBecomeDeviceFailedEvents) {
-    for (FaultKind kind : {FaultKind::CardRemoved, FaultKind::Unreadable, FaultKind::Timeout, FaultKind::IoError}) {
+    for (FaultKind kind :
+         {FaultKind::CardRemoved, FaultKind::Unreadable, FaultKind::Timeout, FaultKind::IoError}) {
         simulation_.id_reader.faults().fail_next(kind);
         simulation_.present_resident_id(0);
         executor_.execute(ReadResidentIdCard{11});
@@ -137,7 +139,8 @@ TEST_F(DevicesToEvents, ScannedPagesGoToThePageStoreAndAreWiped) {
 }
 
 TEST_F(DevicesToEvents, CertificateIsRenderedAndPrinted) {
-    auto issued = simulation_.central.issue_certificate({"proof_of_family_relationship", identity_of(0), {}, "k1"});
+    auto issued =
+        simulation_.central.issue_certificate({"proof_of_family_relationship", identity_of(0), {}, "k1"});
     ASSERT_TRUE(issued.has_value());
     executor_.execute(PrintCertificate{20, *issued});
     auto done = next_as<PrintFinished>();
@@ -152,7 +155,8 @@ TEST_F(DevicesToEvents, CertificateIsRenderedAndPrinted) {
 }
 
 TEST_F(DevicesToEvents, PrinterFaultsBecomeDeviceFailedEvents) {
-    auto issued = simulation_.central.issue_certificate({"registration_certificate", identity_of(0), {}, "k2"});
+    auto issued =
+        simulation_.central.issue_certificate({"registration_certificate", identity_of(0), {}, "k2"});
     ASSERT_TRUE(issued.has_value());
     for (FaultKind kind : {FaultKind::PaperJam, FaultKind::CoverOpen, FaultKind::PaperOut}) {
         simulation_.a4_printer.faults().fail_next(kind);
@@ -162,13 +166,13 @@ TEST_F(DevicesToEvents, PrinterFaultsBecomeDeviceFailedEvents) {
         EXPECT_EQ(fault.device, DeviceKind::A4Printer);
     }
     simulation_.receipt_printer.faults().fail_next(FaultKind::PaperOut);
-    executor_.execute(PrintReceipt{22, ReceiptKind::Certificate, Language::English, "registration_certificate",
-                                   issued->serial, {}});
+    executor_.execute(PrintReceipt{
+        22, ReceiptKind::Certificate, Language::English, "registration_certificate", issued->serial, {}});
     const auto fault = next_fault(22);
     EXPECT_EQ(fault.device, DeviceKind::ReceiptPrinter);
     EXPECT_EQ(fault.kind, FaultKind::PaperOut);
-    executor_.execute(PrintReceipt{23, ReceiptKind::Certificate, Language::English, "registration_certificate",
-                                   issued->serial, {}});
+    executor_.execute(PrintReceipt{
+        23, ReceiptKind::Certificate, Language::English, "registration_certificate", issued->serial, {}});
     EXPECT_EQ(next_as<PrintFinished>().printer, DeviceKind::ReceiptPrinter);
 }
 

@@ -1,5 +1,5 @@
-// The session engine's promises that a single transition row cannot show: idempotency across retries, who is the
-// subject when acting for someone else, what the wipe leaves behind.
+// The session engine's promises that a single transition row cannot show: idempotency across retries, who is
+// the subject when acting for someone else, what the wipe leaves behind.
 #include <gtest/gtest.h>
 
 #include "engine_driver.h"

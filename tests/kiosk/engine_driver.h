@@ -1,4 +1,5 @@
-// Test helper: drives the pure session engine through citizen steps, checking every invariant after every event.
+// Test helper: drives the pure session engine through citizen steps, checking every invariant after every
+// event.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -20,7 +21,7 @@ inline std::vector<std::string> names_of(const std::vector<Command>& commands) {
 }
 
 class Driver {
-public:
+  public:
     explicit Driver(EngineConfig config = {}) : engine(default_catalogue(), config) {
         state.kiosk_id = "kiosk-test";
         state.boot_id = "b00t";
@@ -35,8 +36,9 @@ public:
         state = std::move(next.state);
         last = std::move(next.commands);
         const auto broken = check_invariants(state);
-        EXPECT_TRUE(broken.empty()) << "after " << describe_for_log(event) << " on " << to_string(state.screen)
-                                    << ": " << (broken.empty() ? "" : broken.front());
+        EXPECT_TRUE(broken.empty()) << "after " << describe_for_log(event) << " on "
+                                    << to_string(state.screen) << ": "
+                                    << (broken.empty() ? "" : broken.front());
         return last;
     }
     const std::vector<Command>& tap(const std::string& action) { return apply(UserAction{action}); }
@@ -73,7 +75,9 @@ public:
         to_identify_method(service, other);
         tap("method:id_card");
     }
-    void present_card(std::size_t who) { apply(ResidentIdCardRead{pending(), sim::resident_id_card(person(who))}); }
+    void present_card(std::size_t who) {
+        apply(ResidentIdCardRead{pending(), sim::resident_id_card(person(who))});
+    }
     void to_checking(const std::string& service = "proof_of_family_relationship", std::size_t who = 0) {
         to_identify_card(service);
         present_card(who);

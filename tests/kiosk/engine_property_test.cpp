@@ -1,6 +1,7 @@
 // Thousands of random event sequences — taps on what the screen offers and on what it does not, device and
-// service answers (current, stale and made up), faults, health changes and time — must never break an invariant,
-// never let one citizen's data into the next session, and always let the kiosk get back to the attract screen.
+// service answers (current, stale and made up), faults, health changes and time — must never break an
+// invariant, never let one citizen's data into the next session, and always let the kiosk get back to the
+// attract screen.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -17,7 +18,7 @@ using drivers::DeviceKind;
 using drivers::FaultKind;
 
 class RandomCitizen {
-public:
+  public:
     explicit RandomCitizen(unsigned seed) : rng_(seed) {}
 
     int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
@@ -40,12 +41,27 @@ public:
             case 3: {  // tap something the screen shows
                 const ui::ViewModel view = build_view(d.state, d.engine);
                 if (view.buttons.empty()) return ClockTick{d.state.now + Millis(100)};
-                return UserAction{view.buttons[static_cast<std::size_t>(pick(static_cast<int>(view.buttons.size())))].action};
+                return UserAction{
+                    view.buttons[static_cast<std::size_t>(pick(static_cast<int>(view.buttons.size())))]
+                        .action};
             }
             case 4: {  // tap something it may not show
-                static const char* kActions[] = {"start", "cancel", "finish", "back", "confirm", "retry",
-                                                 "more_time", "scan", "continue", "digit:7", "submit", "lang:ko",
-                                                 "service:household_book", "method:passport", "other", "x"};
+                static const char* kActions[] = {"start",
+                                                 "cancel",
+                                                 "finish",
+                                                 "back",
+                                                 "confirm",
+                                                 "retry",
+                                                 "more_time",
+                                                 "scan",
+                                                 "continue",
+                                                 "digit:7",
+                                                 "submit",
+                                                 "lang:ko",
+                                                 "service:household_book",
+                                                 "method:passport",
+                                                 "other",
+                                                 "x"};
                 return UserAction{kActions[pick(16)]};
             }
             case 5:
@@ -66,16 +82,21 @@ public:
                 return DeviceFailed{request(d), DeviceFault{device, kind, ""}};
             }
             case 9:
-                return PrintFinished{request(d), chance(50) ? DeviceKind::A4Printer : DeviceKind::ReceiptPrinter};
+                return PrintFinished{request(d),
+                                     chance(50) ? DeviceKind::A4Printer : DeviceKind::ReceiptPrinter};
             case 10:
                 return DeviceHealthChanged{static_cast<DeviceKind>(pick(6)), chance(60)};
             case 11:
-                return EligibilityChecked{request(d), {static_cast<Verdict>(pick(4)), Station{"s", "a", "", ""}, {}}};
+                return EligibilityChecked{request(d),
+                                          {static_cast<Verdict>(pick(4)), Station{"s", "a", "", ""}, {}}};
             case 12:
-                if (chance(50)) return CertificateIssued{request(d), Driver::certificate("HK" + std::to_string(pick(999)))};
+                if (chance(50))
+                    return CertificateIssued{request(d),
+                                             Driver::certificate("HK" + std::to_string(pick(999)))};
                 return ApplicationFiled{request(d), {"2026110" + std::to_string(10000 + pick(80000)), 5}};
             case 13:
-                if (chance(50)) return CentralFailed{request(d), {static_cast<CentralErrorKind>(1 + pick(6)), ""}};
+                if (chance(50))
+                    return CentralFailed{request(d), {static_cast<CentralErrorKind>(1 + pick(6)), ""}};
                 return PageScanned{request(d), pick(1000)};
             case 14:
                 if (chance(5)) return MaintenanceRequested{chance(50)};
@@ -85,20 +106,23 @@ public:
         }
     }
 
-private:
-    // The answer the current screen waits for, so that sequences also get deep into the flows (mostly good news).
+  private:
+    // The answer the current screen waits for, so that sequences also get deep into the flows (mostly good
+    // news).
     Event answer_what_is_awaited(const Driver& d) {
         const auto& people = sim::demo_world().people;
         const std::uint64_t request = d.pending();
         switch (d.screen()) {
             case Screen::IdentifyCard:
-                return ResidentIdCardRead{request, sim::resident_id_card(people[static_cast<std::size_t>(pick(4))])};
+                return ResidentIdCardRead{request,
+                                          sim::resident_id_card(people[static_cast<std::size_t>(pick(4))])};
             case Screen::PassportMrz:
                 return MrzRead{request, sim::passport_mrz(people[3])};
             case Screen::PassportChip:
                 return ChipRead{request, sim::passport_chip(people[3])};
             case Screen::CheckingEligibility:
-                return EligibilityChecked{request, {chance(80) ? Verdict::Eligible : Verdict::PaperRecordsOnly, {}, {}}};
+                return EligibilityChecked{
+                    request, {chance(80) ? Verdict::Eligible : Verdict::PaperRecordsOnly, {}, {}}};
             case Screen::ScanDocuments:
                 if (d.session().scanning) return PageScanned{request, pick(1000)};
                 return UserAction{d.session().pages.size() < d.wanted_pages() ? "scan" : "continue"};
@@ -108,7 +132,8 @@ private:
                 if (chance(50)) return CertificateIssued{request, Driver::certificate()};
                 return ApplicationFiled{request, {"202611000500", 5}};
             case Screen::Printing:
-                return PrintFinished{request, chance(50) ? DeviceKind::A4Printer : DeviceKind::ReceiptPrinter};
+                return PrintFinished{request,
+                                     chance(50) ? DeviceKind::A4Printer : DeviceKind::ReceiptPrinter};
             case Screen::Querying:
                 return HandlingPointsAnswered{request, {}};
             default:
@@ -128,7 +153,8 @@ void check_view(const Driver& d) {
     const ui::ViewModel view = build_view(d.state, d.engine);
     ASSERT_FALSE(view.title.empty()) << view.screen;
     EXPECT_FALSE(looks_like_text_id(view.title)) << view.title;
-    for (const std::string& line : view.lines) EXPECT_FALSE(looks_like_text_id(line)) << view.screen << ": " << line;
+    for (const std::string& line : view.lines)
+        EXPECT_FALSE(looks_like_text_id(line)) << view.screen << ": " << line;
     for (const ui::Button& button : view.buttons) EXPECT_FALSE(button.label.empty()) << button.action;
 }
 
@@ -186,7 +212,8 @@ TEST(EngineProperty, EveryScreenIsReachedByRandomSequences) {
         }
     }
     for (int s = 0; s < kScreenCount; ++s) {
-        EXPECT_TRUE(seen.contains(static_cast<Screen>(s))) << "never reached: " << to_string(static_cast<Screen>(s));
+        EXPECT_TRUE(seen.contains(static_cast<Screen>(s)))
+            << "never reached: " << to_string(static_cast<Screen>(s));
     }
 }
 

@@ -6,7 +6,8 @@ namespace hk::kiosk::testing {
 namespace {
 
 TEST(Script, ParsesStepsAndSkipsComments) {
-    auto steps = parse_script("# a citizen\nexpect attract\n\ntap start   # go\npresent id_card 0\nwait 200\n");
+    auto steps =
+        parse_script("# a citizen\nexpect attract\n\ntap start   # go\npresent id_card 0\nwait 200\n");
     ASSERT_TRUE(steps.has_value()) << steps.error();
     ASSERT_EQ(steps->size(), 4u);
     EXPECT_EQ((*steps)[1].verb, "tap");

@@ -1,5 +1,6 @@
-// The service catalogue: what the kiosk offers, what each service needs, in every language. It is data pushed by
-// provincial IT (a JSON file), with the defaults built in so the kiosk starts with no configuration at all.
+// The service catalogue: what the kiosk offers, what each service needs, in every language. It is data pushed
+// by provincial IT (a JSON file), with the defaults built in so the kiosk starts with no configuration at
+// all.
 #pragma once
 
 #include <cstdint>
@@ -25,10 +26,10 @@ struct Service {
     std::string id;  // stable: "proof_of_family_relationship"
     ServiceKind kind = ServiceKind::Certificate;
     LocalisedText name;
-    std::vector<LocalisedText> what_to_bring;       // the one-time notification form
-    std::vector<LocalisedText> documents_to_scan;   // applications: one page each, in order
-    bool available_here = true;  // false: the kiosk only explains and refers to a station
-    bool allows_agent = true;    // may someone act on the citizen's behalf
+    std::vector<LocalisedText> what_to_bring;      // the one-time notification form
+    std::vector<LocalisedText> documents_to_scan;  // applications: one page each, in order
+    bool available_here = true;                    // false: the kiosk only explains and refers to a station
+    bool allows_agent = true;                      // may someone act on the citizen's behalf
     int expected_working_days = 0;
 
     [[nodiscard]] bool needs_identity() const {

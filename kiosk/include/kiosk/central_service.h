@@ -1,6 +1,7 @@
-// The kiosk's view of the provincial central service: who the citizen is in the records, what they may get here,
-// and the issuing and filing themselves. The real client (HTTPS, mutual TLS) and the in-process simulation both
-// implement CentralService; calls block and run on the central worker thread, never on the UI thread.
+// The kiosk's view of the provincial central service: who the citizen is in the records, what they may get
+// here, and the issuing and filing themselves. The real client (HTTPS, mutual TLS) and the in-process
+// simulation both implement CentralService; calls block and run on the central worker thread, never on the UI
+// thread.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,8 @@ enum class IdentitySource : std::uint8_t { ResidentIdCard, PassportChip };
 struct VerifiedIdentity {
     IdentitySource source = IdentitySource::ResidentIdCard;
     PersonalString name;
-    PersonalString id_number;  // resident ID number; for passports the one in the chip's personal number, if any
+    PersonalString
+        id_number;  // resident ID number; for passports the one in the chip's personal number, if any
     PersonalString document_number;  // passport / permit number; empty for ID cards
     PersonalString birth_date;       // YYYYMMDD for ID cards, YYMMDD from a chip
     PersonalString nationality;      // "CHN" for resident ID cards
@@ -53,9 +55,9 @@ struct EligibilityAnswer {
 
 struct CertificateRequest {
     std::string service_id;
-    VerifiedIdentity subject;                // whom the certificate is about
-    std::optional<VerifiedIdentity> agent;   // who is acting for them, when not themselves
-    std::string idempotency_key;             // the same key on a retry returns the same certificate
+    VerifiedIdentity subject;               // whom the certificate is about
+    std::optional<VerifiedIdentity> agent;  // who is acting for them, when not themselves
+    std::string idempotency_key;            // the same key on a retry returns the same certificate
 };
 
 struct CertificateField {
@@ -73,7 +75,7 @@ struct IssuedCertificate {
     PersonalString holder_name;
     std::vector<CertificateField> fields;
     std::string statement;
-    std::string proof_payload;      // signed payload for the QR code; empty until the service signs
+    std::string proof_payload;  // signed payload for the QR code; empty until the service signs
     std::string verification_code;
 
     void wipe() noexcept;
@@ -128,13 +130,16 @@ struct CentralError {
 std::string fault_code(const CentralError& error);
 
 class CentralService {
-public:
+  public:
     virtual ~CentralService() = default;
-    virtual std::expected<EligibilityAnswer, CentralError> check_eligibility(const VerifiedIdentity& subject,
-                                                                             const std::string& service_id) = 0;
-    virtual std::expected<IssuedCertificate, CentralError> issue_certificate(const CertificateRequest& request) = 0;
-    virtual std::expected<ApplicationReceipt, CentralError> file_application(const ApplicationRequest& request) = 0;
-    virtual std::expected<ApplicationStatus, CentralError> application_status(const std::string& tracking_number) = 0;
+    virtual std::expected<EligibilityAnswer, CentralError> check_eligibility(
+        const VerifiedIdentity& subject, const std::string& service_id) = 0;
+    virtual std::expected<IssuedCertificate, CentralError> issue_certificate(
+        const CertificateRequest& request) = 0;
+    virtual std::expected<ApplicationReceipt, CentralError> file_application(
+        const ApplicationRequest& request) = 0;
+    virtual std::expected<ApplicationStatus, CentralError> application_status(
+        const std::string& tracking_number) = 0;
     virtual std::expected<std::vector<HandlingPoint>, CentralError> handling_points() = 0;
 };
 

@@ -12,8 +12,8 @@ namespace hk::kiosk {
 
 ui::ViewModel build_view(const State& state, const SessionEngine& engine);
 
-// A screen text by its id, in `language`. Unknown ids come back as the id itself, so a missing text is visible
-// (and the tests catch it) rather than a blank.
+// A screen text by its id, in `language`. Unknown ids come back as the id itself, so a missing text is
+// visible (and the tests catch it) rather than a blank.
 std::string_view text(Language language, std::string_view id);
 bool has_text(std::string_view id);
 

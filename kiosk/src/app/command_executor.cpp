@@ -4,6 +4,8 @@
 
 #include <thread>
 
+#include "journal/journal.h"
+#include "journal/records.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
 
@@ -19,7 +21,9 @@ CommandExecutor::CommandExecutor(DeviceSet devices, EventQueue& events, const Ca
     if (!options_.local_time) options_.local_time = [] { return std::string(); };
 }
 
-CommandExecutor::~CommandExecutor() { ++read_generation_; }
+CommandExecutor::~CommandExecutor() {
+    ++read_generation_;
+}
 
 void CommandExecutor::execute(Command command) {
     std::visit(
@@ -40,16 +44,29 @@ void CommandExecutor::execute(Command command) {
             } else if constexpr (std::is_same_v<C, PrintReceipt>) {
                 print_receipt(std::move(c));
             } else if constexpr (std::is_same_v<C, KeepForReprint>) {
-                std::lock_guard lock(kept_mutex_);
-                kept_for_reprint_.push_back(c.certificate.serial);
+                {
+                    std::lock_guard lock(kept_mutex_);
+                    kept_for_reprint_.push_back(c.certificate.serial);
+                }
+                journal_step(&Journal::held);
                 spdlog::warn("certificate {} kept for reprint", c.certificate.serial);
             } else if constexpr (std::is_same_v<C, RecordUnclaimedApplication>) {
                 std::lock_guard lock(kept_mutex_);
                 unclaimed_applications_.push_back(c.receipt.tracking_number);
                 spdlog::warn("application {} filed after the citizen left", c.receipt.tracking_number);
+            } else if constexpr (std::is_same_v<C, BeginSession>) {
+                if (options_.journal != nullptr)
+                    options_.journal->session_started(c.session_serial, options_.boot_id);
             } else if constexpr (std::is_same_v<C, WipePersonalData>) {
                 ++read_generation_;
                 pages_.wipe();
+                settle_transaction();
+                if (options_.journal != nullptr)
+                    options_.journal->session_ended(c.session_serial, options_.boot_id);
+            } else if constexpr (std::is_same_v<C, IssueCertificate>) {
+                issue_certificate(std::move(c));
+            } else if constexpr (std::is_same_v<C, FileApplication>) {
+                file_application(std::move(c));
             } else {
                 call_central(Command(std::move(c)));
             }
@@ -67,7 +84,8 @@ std::vector<std::string> CommandExecutor::unclaimed_applications() const {
     return unclaimed_applications_;
 }
 
-// Waits in short slices so that a cancelled read (the citizen pressed back, or left) frees the reader quickly.
+// Waits in short slices so that a cancelled read (the citizen pressed back, or left) frees the reader
+// quickly.
 void CommandExecutor::read_card(std::uint64_t request) {
     const std::uint64_t generation = read_generation_.load();
     id_reader_worker_.post([this, request, generation](const std::stop_token& stop) {
@@ -102,7 +120,8 @@ void CommandExecutor::read_chip(std::uint64_t request, drivers::ChipAccessKey ke
     });
 }
 
-// The passport is laid on the scanner after the screen asks for it: an empty glass means "not yet", not a failure.
+// The passport is laid on the scanner after the screen asks for it: an empty glass means "not yet", not a
+// failure.
 void CommandExecutor::read_mrz(std::uint64_t request) {
     const std::uint64_t generation = read_generation_.load();
     scanner_worker_.post([this, request, generation](const std::stop_token& stop) {
@@ -139,15 +158,18 @@ void CommandExecutor::print_certificate(std::uint64_t request, IssuedCertificate
         auto pdf = printer::render_certificate_pdf(document);
         document.wipe();
         if (!pdf) {
-            events_.push(DeviceFailed{request, DeviceFault{DeviceKind::A4Printer, FaultKind::IoError, pdf.error()}});
+            events_.push(
+                DeviceFailed{request, DeviceFault{DeviceKind::A4Printer, FaultKind::IoError, pdf.error()}});
             return;
         }
+        journal_step(&Journal::print_submitted);  // before: a crash from here on asks the printer what it did
         auto printed = devices_.a4_printer.print({"certificate-" + certificate.serial, *pdf, 1});
         drivers::wipe_bytes(pdf->data(), pdf->size());
         if (!printed) {
             events_.push(DeviceFailed{request, printed.error()});
             return;
         }
+        journal_step(&Journal::printed);
         events_.push(PrintFinished{request, DeviceKind::A4Printer});
     });
 }
@@ -176,21 +198,147 @@ void CommandExecutor::call_central(Command command) {
         };
         if (const auto* check = std::get_if<CheckEligibility>(&command)) {
             answer(check->request, central.check_eligibility(check->subject, check->service_id),
-                   [&](EligibilityAnswer a) { return EligibilityChecked{check->request, std::move(a)}; });
-        } else if (const auto* issue = std::get_if<IssueCertificate>(&command)) {
-            answer(issue->request, central.issue_certificate(issue->certificate),
-                   [&](IssuedCertificate a) { return CertificateIssued{issue->request, std::move(a)}; });
-        } else if (const auto* file = std::get_if<FileApplication>(&command)) {
-            ApplicationRequest application = file->application;
-            application.attached_pages = static_cast<int>(file->page_ids.size());
-            answer(file->request, central.file_application(application),
-                   [&](ApplicationReceipt a) { return ApplicationFiled{file->request, std::move(a)}; });
+                   [&](EligibilityAnswer a) {
+                       return EligibilityChecked{check->request, std::move(a)};
+                   });
         } else if (const auto* status = std::get_if<QueryApplicationStatus>(&command)) {
             answer(status->request, central.application_status(status->tracking_number),
-                   [&](ApplicationStatus a) { return StatusAnswered{status->request, std::move(a)}; });
+                   [&](ApplicationStatus a) {
+                       return StatusAnswered{status->request, std::move(a)};
+                   });
         } else if (const auto* points = std::get_if<QueryHandlingPoints>(&command)) {
-            answer(points->request, central.handling_points(),
-                   [&](std::vector<HandlingPoint> a) { return HandlingPointsAnswered{points->request, std::move(a)}; });
+            answer(points->request, central.handling_points(), [&](std::vector<HandlingPoint> a) {
+                return HandlingPointsAnswered{points->request, std::move(a)};
+            });
+        }
+    });
+}
+
+void CommandExecutor::journal_step(bool (Journal::*step)(const std::string&)) {
+    if (options_.journal == nullptr) return;
+    std::string key;
+    {
+        std::lock_guard lock(transaction_mutex_);
+        key = open_transaction_;
+    }
+    if (!key.empty()) (options_.journal->*step)(key);
+}
+
+// Journaled before the call and after the answer: after a crash the same key is asked again, and the central
+// service answers with what it issued the first time.
+void CommandExecutor::issue_certificate(IssueCertificate command) {
+    {
+        std::lock_guard lock(transaction_mutex_);
+        open_transaction_ = command.certificate.idempotency_key;
+    }
+    central_worker_.post([this, command = std::move(command)](const std::stop_token&) {
+        const std::string& key = command.certificate.idempotency_key;
+        Journal* journal = options_.journal;
+        if (journal != nullptr &&
+            !journal->requested(key, TransactionKind::Certificate, command.certificate.service_id,
+                                records::to_json(command.certificate))) {
+            events_.push(
+                CentralFailed{command.request, {CentralErrorKind::Unreachable, "journal not writable"}});
+            return;
+        }
+        auto issued = devices_.central.issue_certificate(command.certificate);
+        if (!issued) {
+            if (journal != nullptr && !issued.error().retryable()) journal->abandoned(key);
+            events_.push(CentralFailed{command.request, std::move(issued.error())});
+            return;
+        }
+        if (journal != nullptr) journal->issued(key, issued->serial, records::to_json(*issued));
+        events_.push(CertificateIssued{command.request, std::move(*issued)});
+    });
+}
+
+void CommandExecutor::file_application(FileApplication command) {
+    {
+        std::lock_guard lock(transaction_mutex_);
+        open_transaction_ = command.application.idempotency_key;
+    }
+    central_worker_.post([this, command = std::move(command)](const std::stop_token&) {
+        ApplicationRequest application = command.application;
+        application.attached_pages = static_cast<int>(command.page_ids.size());
+        const std::string& key = application.idempotency_key;
+        Journal* journal = options_.journal;
+        if (journal != nullptr &&
+            !journal->requested(key, TransactionKind::Application, application.service_id,
+                                records::to_json(application))) {
+            events_.push(
+                CentralFailed{command.request, {CentralErrorKind::Unreachable, "journal not writable"}});
+            return;
+        }
+        auto filed = devices_.central.file_application(application);
+        if (!filed) {
+            if (journal != nullptr && !filed.error().retryable()) journal->abandoned(key);
+            events_.push(CentralFailed{command.request, std::move(filed.error())});
+            return;
+        }
+        if (journal != nullptr) journal->issued(key, filed->tracking_number, records::to_json(*filed));
+        events_.push(ApplicationFiled{command.request, std::move(*filed)});
+    });
+}
+
+// Runs on the central worker, after any call still under way for this session.
+void CommandExecutor::settle_transaction() {
+    std::string key;
+    {
+        std::lock_guard lock(transaction_mutex_);
+        key.swap(open_transaction_);
+    }
+    if (key.empty() || options_.journal == nullptr) return;
+    central_worker_.post([this, key](const std::stop_token&) {
+        Journal& journal = *options_.journal;
+        auto entry = journal.find(key);
+        if (!entry) return;
+        switch (entry->step) {
+            case TransactionStep::Printed:
+                journal.done(key);
+                break;
+            case TransactionStep::Issued:
+                // Filed applications are done; an issued certificate nobody printed is kept for reprint.
+                if (entry->kind == TransactionKind::Application) {
+                    journal.done(key);
+                } else {
+                    journal.held(key);
+                }
+                break;
+            case TransactionStep::Requested: {
+                // The citizen left after a failed request: the service may still have issued. Ask once more
+                // with the same key; whatever it issued is kept, never printed for nobody.
+                if (entry->kind == TransactionKind::Certificate) {
+                    auto request = records::certificate_request(entry->request);
+                    if (!request) break;
+                    auto issued = devices_.central.issue_certificate(*request);
+                    if (issued) {
+                        journal.issued(key, issued->serial, records::to_json(*issued));
+                        journal.held(key);
+                    } else if (!issued.error().retryable()) {
+                        journal.abandoned(key);
+                    }
+                } else {
+                    auto request = records::application_request(entry->request);
+                    if (!request) break;
+                    auto filed = devices_.central.file_application(*request);
+                    if (filed) {
+                        journal.issued(key, filed->tracking_number, records::to_json(*filed));
+                        journal.done(key);
+                    } else if (!filed.error().retryable()) {
+                        journal.abandoned(key);
+                    }
+                }
+                break;
+            }
+            case TransactionStep::PrintSubmitted:
+                if (devices_.a4_printer.has_printed("certificate-" + entry->reference).value_or(false)) {
+                    journal.done(key);
+                } else {
+                    journal.held(key);
+                }
+                break;
+            default:
+                break;
         }
     });
 }

@@ -1,5 +1,5 @@
-// Carries out the session engine's commands: hands each to the worker of the device (or the central service) it
-// concerns and posts what happened back to the event queue. Never blocks the caller (the main loop).
+// Carries out the session engine's commands: hands each to the worker of the device (or the central service)
+// it concerns and posts what happened back to the event queue. Never blocks the caller (the main loop).
 #pragma once
 
 #include <atomic>
@@ -17,15 +17,21 @@
 
 namespace hk::kiosk {
 
+class Journal;
+
 struct ExecutorOptions {
     std::string kiosk_id = "kiosk-dev";
-    std::chrono::milliseconds poll_slice{200};  // how long one blocking device wait lasts before checking for cancel
-    std::function<std::string()> local_time;      // "2026-11-22 14:05" for receipts
+    std::string boot_id;
+    Journal* journal = nullptr;  // none: nothing is journaled (tests of other parts)
+    std::chrono::milliseconds poll_slice{
+        200};  // how long one blocking device wait lasts before checking for cancel
+    std::function<std::string()> local_time;  // "2026-11-22 14:05" for receipts
 };
 
 class CommandExecutor {
-public:
-    CommandExecutor(DeviceSet devices, EventQueue& events, const Catalogue& catalogue, ExecutorOptions options);
+  public:
+    CommandExecutor(DeviceSet devices, EventQueue& events, const Catalogue& catalogue,
+                    ExecutorOptions options);
     ~CommandExecutor();
 
     void execute(Command command);
@@ -35,7 +41,7 @@ public:
     [[nodiscard]] std::vector<std::string> kept_for_reprint() const;
     [[nodiscard]] std::vector<std::string> unclaimed_applications() const;
 
-private:
+  private:
     void read_card(std::uint64_t request);
     void read_mrz(std::uint64_t request);
     void read_chip(std::uint64_t request, drivers::ChipAccessKey key);
@@ -43,7 +49,14 @@ private:
     void print_certificate(std::uint64_t request, IssuedCertificate certificate);
     void print_receipt(PrintReceipt request);
     void call_central(Command command);
-    [[nodiscard]] bool still_wanted(std::uint64_t generation) const { return generation == read_generation_.load(); }
+    void issue_certificate(IssueCertificate command);
+    void file_application(FileApplication command);
+    // At the end of a session: close its transaction in the journal; one left open by a failure is resolved.
+    void settle_transaction();
+    void journal_step(bool (Journal::*step)(const std::string&));
+    [[nodiscard]] bool still_wanted(std::uint64_t generation) const {
+        return generation == read_generation_.load();
+    }
 
     DeviceSet devices_;
     EventQueue& events_;
@@ -54,6 +67,8 @@ private:
     mutable std::mutex kept_mutex_;
     std::vector<std::string> kept_for_reprint_;
     std::vector<std::string> unclaimed_applications_;
+    std::mutex transaction_mutex_;
+    std::string open_transaction_;  // idempotency key of this session's issuing or filing step
 
     // Workers last: destroyed (joined) first, while everything their jobs use still exists.
     Worker id_reader_worker_{"id-reader"};

@@ -39,7 +39,27 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
         if (doc.contains("screen")) {
             config.screen_width = doc.at("screen").value("width", config.screen_width);
             config.screen_height = doc.at("screen").value("height", config.screen_height);
-            if (config.screen_width < 320 || config.screen_height < 320) return std::unexpected("screen too small");
+            if (config.screen_width < 320 || config.screen_height < 320)
+                return std::unexpected("screen too small");
+        }
+        if (doc.contains("journal_db")) config.journal_db = doc.at("journal_db").get<std::string>();
+        if (doc.contains("journal_key")) config.journal_key = doc.at("journal_key").get<std::string>();
+        if (doc.contains("central")) {
+            const json& central = doc.at("central");
+            config.central.url = central.at("url").get<std::string>();
+            config.central.ca_file = central.at("ca_file").get<std::string>();
+            config.central.cert_file = central.at("cert_file").get<std::string>();
+            config.central.key_file = central.at("key_file").get<std::string>();
+            config.central.connect_timeout_s =
+                central.value("connect_timeout_s", config.central.connect_timeout_s);
+            config.central.request_timeout_s =
+                central.value("request_timeout_s", config.central.request_timeout_s);
+            config.central.attempts = central.value("attempts", config.central.attempts);
+            if (!config.central.url.starts_with("https://"))
+                return std::unexpected("central.url must be https://");
+            if (config.central.attempts < 1 || config.central.attempts > 10) {
+                return std::unexpected("central.attempts must be 1 to 10");
+            }
         }
         if (doc.contains("simulation")) {
             const json& sim = doc.at("simulation");

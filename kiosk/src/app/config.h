@@ -18,6 +18,20 @@ struct KioskConfig {
     int screen_width = 1080;
     int screen_height = 1920;
     std::chrono::milliseconds health_poll{1000};
+    // Where the journal lives; empty: in the --out folder, else ./hukiosk-state. The key file stays outside
+    // the database (mode 0600), created on first start.
+    std::filesystem::path journal_db;
+    std::filesystem::path journal_key;
+    // The central service; no URL: the in-process simulated one (only with --simulate).
+    struct Central {
+        std::string url;
+        std::filesystem::path ca_file;    // the pinned provincial CA
+        std::filesystem::path cert_file;  // this kiosk's client certificate
+        std::filesystem::path key_file;
+        double connect_timeout_s = 3;
+        double request_timeout_s = 10;
+        int attempts = 3;
+    } central;
     int sim_a4_sheets = 250;
     int sim_receipt_paper_mm = 30'000;
 };

@@ -1,4 +1,5 @@
-// The devices and the central service the kiosk runs with: simulated or real, the rest of the app cannot tell.
+// The devices and the central service the kiosk runs with: simulated or real, the rest of the app cannot
+// tell.
 #pragma once
 
 #include "drivers/chip_reader.h"

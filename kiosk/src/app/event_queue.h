@@ -12,7 +12,7 @@
 namespace hk::kiosk {
 
 class EventQueue {
-public:
+  public:
     void push(Event event) {
         {
             std::lock_guard lock(mutex_);
@@ -38,7 +38,7 @@ public:
         ready_.wait_for(lock, timeout, [this] { return !events_.empty(); });
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<Event> events_;

@@ -13,7 +13,9 @@
 #include "command_executor.h"
 #include "event_queue.h"
 #include "health_monitor.h"
+#include "journal/journal.h"
 #include "kiosk/view.h"
+#include "recovery.h"
 #include "script.h"
 #include "sim/simulation.h"
 #include "sim_keys.h"
@@ -28,7 +30,9 @@ using std::chrono::milliseconds;
 
 std::atomic<bool> g_stop_requested{false};
 
-extern "C" void request_stop(int) { g_stop_requested = true; }
+extern "C" void request_stop(int) {
+    g_stop_requested = true;
+}
 
 std::string random_hex(std::size_t bytes) {
     std::random_device device;
@@ -60,7 +64,7 @@ std::expected<std::vector<ScriptStep>, std::string> read_script(const std::files
 
 // Saves screenshots named by the order screens appeared in: 01-attract.png, 02-language.png, ...
 class ScreenRecorder {
-public:
+  public:
     explicit ScreenRecorder(std::optional<std::filesystem::path> dir) : dir_(std::move(dir)) {
         if (dir_) std::filesystem::create_directories(*dir_);
     }
@@ -73,10 +77,27 @@ public:
         }
     }
 
-private:
+  private:
     std::optional<std::filesystem::path> dir_;
     int count_ = 0;
 };
+
+std::expected<Journal, std::string> open_journal(const KioskConfig& config,
+                                                 const std::optional<std::filesystem::path>& out_dir) {
+    const std::filesystem::path state_dir = out_dir.value_or("hukiosk-state");
+    const auto database = config.journal_db.empty() ? state_dir / "journal.db" : config.journal_db;
+    const auto key = config.journal_key.empty() ? state_dir / "journal.key" : config.journal_key;
+    auto box = SealedBox::open(key);
+    if (!box) return std::unexpected(box.error());
+    return Journal::open(database, std::move(*box));
+}
+
+// The simulated world's own central service, or the real one over mutual TLS when the config names it.
+std::expected<CentralService*, std::string> central_service(const KioskConfig& config,
+                                                            sim::Simulation& simulation) {
+    if (config.central.url.empty()) return &simulation.central;
+    return std::unexpected("the HTTPS central client is not wired in yet");
+}
 
 }  // namespace
 
@@ -98,12 +119,21 @@ int run_kiosk(const RunOptions& options) {
     std::optional<ScriptRunner> script;
     if (options.out_dir) std::filesystem::create_directories(*options.out_dir);
 
-    sim::Simulation simulation(sim::demo_world(),
-                               {options.out_dir.value_or(std::filesystem::path()), config.sim_a4_sheets,
-                                config.sim_receipt_paper_mm});
-    DeviceSet devices{simulation.id_reader,  simulation.chip_reader, simulation.scanner,
-                      simulation.mrz_reader, simulation.camera,      simulation.a4_printer,
-                      simulation.receipt_printer, simulation.central};
+    sim::Simulation simulation(sim::demo_world(), {options.out_dir.value_or(std::filesystem::path()),
+                                                   config.sim_a4_sheets, config.sim_receipt_paper_mm});
+    auto central = central_service(config, simulation);
+    if (!central) {
+        spdlog::error("central service: {}", central.error());
+        return 2;
+    }
+    DeviceSet devices{
+        simulation.id_reader, simulation.chip_reader, simulation.scanner,         simulation.mrz_reader,
+        simulation.camera,    simulation.a4_printer,  simulation.receipt_printer, **central};
+    auto journal = open_journal(config, options.out_dir);
+    if (!journal) {
+        spdlog::error("journal: {}", journal.error());
+        return 2;
+    }
     EventQueue events;
     if (options.script) {
         auto steps = read_script(*options.script);
@@ -127,13 +157,18 @@ int run_kiosk(const RunOptions& options) {
     Transcript transcript = options.out_dir ? Transcript(*options.out_dir / "transcript.txt") : Transcript();
     ScreenRecorder recorder(options.out_dir ? std::optional(*options.out_dir / "screens") : std::nullopt);
     SimulationKeys keys(simulation);
-    CommandExecutor executor(devices, events, catalogue, {config.kiosk_id, milliseconds(200), local_time_text});
-    HealthMonitor health(devices, events, config.health_poll);
-    const SessionEngine engine(catalogue, config.engine);
-
     State state;
     state.kiosk_id = config.kiosk_id;
     state.boot_id = random_hex(8);
+
+    // Before the first screen: finish what a crash or power cut left half done.
+    const RecoveryReport recovered = recover(*journal, devices);
+    transcript.note(milliseconds(0), recovered.summary());
+
+    CommandExecutor executor(devices, events, catalogue,
+                             {config.kiosk_id, state.boot_id, &*journal, milliseconds(200), local_time_text});
+    HealthMonitor health(devices, events, config.health_poll);
+    const SessionEngine engine(catalogue, config.engine);
 
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);

@@ -1,5 +1,5 @@
-// Scanned pages of the current session, held outside the session engine (which only sees their ids) until they are
-// attached to an application or wiped at the end of the session.
+// Scanned pages of the current session, held outside the session engine (which only sees their ids) until
+// they are attached to an application or wiped at the end of the session.
 #pragma once
 
 #include <map>
@@ -11,7 +11,7 @@
 namespace hk::kiosk {
 
 class PageStore {
-public:
+  public:
     int add(scanner::Image page) {
         std::lock_guard lock(mutex_);
         const int id = next_id_++;
@@ -39,7 +39,7 @@ public:
         pages_.clear();
     }
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::map<int, scanner::Image> pages_;
     int next_id_ = 1;

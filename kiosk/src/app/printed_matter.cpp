@@ -11,15 +11,16 @@ printer::CertificateDocument certificate_document(const IssuedCertificate& certi
     document.serial = certificate.serial;
     document.issued_on = certificate.issued_on;
     document.issuer = certificate.issuer;
-    for (const CertificateField& field : certificate.fields) document.fields.push_back({field.label, field.value});
+    for (const CertificateField& field : certificate.fields)
+        document.fields.push_back({field.label, field.value});
     document.statement = certificate.statement;
     document.proof_payload = certificate.proof_payload;
     document.verification_code = certificate.verification_code;
     return document;
 }
 
-printer::Receipt compose_receipt(const PrintReceipt& request, const Catalogue& catalogue, const std::string& printed_at,
-                                 const std::string& kiosk_id) {
+printer::Receipt compose_receipt(const PrintReceipt& request, const Catalogue& catalogue,
+                                 const std::string& printed_at, const std::string& kiosk_id) {
     using printer::ReceiptStyle;
     const Language language = request.language;
     auto t = [language](std::string_view id) { return std::string(text(language, id)); };

@@ -1,4 +1,5 @@
-// What goes on paper: the certificate as the A4 printer gets it, and each kind of receipt in the citizen's language.
+// What goes on paper: the certificate as the A4 printer gets it, and each kind of receipt in the citizen's
+// language.
 #pragma once
 
 #include <string>
@@ -13,7 +14,7 @@ namespace hk::kiosk {
 printer::CertificateDocument certificate_document(const IssuedCertificate& certificate);
 
 // `printed_at` is the local time printed on the receipt, e.g. "2026-11-22 14:05"; `kiosk_id` says where.
-printer::Receipt compose_receipt(const PrintReceipt& request, const Catalogue& catalogue, const std::string& printed_at,
-                                 const std::string& kiosk_id);
+printer::Receipt compose_receipt(const PrintReceipt& request, const Catalogue& catalogue,
+                                 const std::string& printed_at, const std::string& kiosk_id);
 
 }  // namespace hk::kiosk

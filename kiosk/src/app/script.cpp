@@ -42,9 +42,9 @@ struct Arity {
     std::size_t max;
 };
 constexpr Arity kVerbs[] = {
-    {"expect", 1, 2},  {"expect_text", 1, 99}, {"tap", 1, 1},    {"present", 2, 2},
-    {"place", 2, 99},  {"remove", 0, 0},       {"fail", 2, 2},   {"unplug", 1, 1},
-    {"replug", 1, 1},  {"central_fail", 1, 1}, {"wait", 1, 1},   {"screenshot", 1, 1},
+    {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 1},  {"present", 2, 2},
+    {"place", 2, 99}, {"remove", 0, 0},       {"fail", 2, 2}, {"unplug", 1, 1},
+    {"replug", 1, 1}, {"central_fail", 1, 1}, {"wait", 1, 1}, {"screenshot", 1, 1},
 };
 
 }  // namespace
@@ -71,7 +71,8 @@ std::expected<std::vector<ScriptStep>, std::string> parse_script(std::string_vie
         if (step.args.size() < arity->min || step.args.size() > arity->max) {
             return std::unexpected(where + "wrong number of words for '" + step.verb + "'");
         }
-        if ((step.verb == "wait" || (step.verb == "expect" && step.args.size() == 2)) && !number(step.args.back())) {
+        if ((step.verb == "wait" || (step.verb == "expect" && step.args.size() == 2)) &&
+            !number(step.args.back())) {
             return std::unexpected(where + "'" + step.args.back() + "' is not a number");
         }
         steps.push_back(std::move(step));
@@ -98,7 +99,8 @@ ScriptRunner::Status ScriptRunner::advance(const ui::ViewModel& view, millisecon
         if (result == StepResult::Waiting) return Status::Running;
         ++next_;
         step_started_.reset();
-        // A tap changes the screen only once the main loop has handled it: let it, before the next step looks.
+        // A tap changes the screen only once the main loop has handled it: let it, before the next step
+        // looks.
         if (steps_[next_ - 1].verb == "tap") return Status::Running;
     }
     return next_ < steps_.size() || screenshot_ ? Status::Running : Status::Finished;
@@ -109,12 +111,15 @@ ScriptRunner::StepResult ScriptRunner::fail(const ScriptStep& step, const std::s
     return StepResult::Failed;
 }
 
-ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::ViewModel& view, milliseconds now) {
+ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::ViewModel& view,
+                                           milliseconds now) {
     const milliseconds waited = now - *step_started_;
     if (step.verb == "expect") {
         if (view.screen == step.args[0]) return StepResult::Done;
-        const milliseconds limit = step.args.size() == 2 ? milliseconds(*number(step.args[1]) * 1000) : kDefaultWait;
-        if (waited >= limit) return fail(step, "expected screen " + step.args[0] + ", still on " + view.screen);
+        const milliseconds limit =
+            step.args.size() == 2 ? milliseconds(*number(step.args[1]) * 1000) : kDefaultWait;
+        if (waited >= limit)
+            return fail(step, "expected screen " + step.args[0] + ", still on " + view.screen);
         return StepResult::Waiting;
     }
     if (step.verb == "expect_text") {
@@ -132,10 +137,12 @@ ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::Vie
                 return StepResult::Done;
             }
         }
-        if (waited >= kDefaultWait) return fail(step, "no enabled button '" + step.args[0] + "' on " + view.screen);
+        if (waited >= kDefaultWait)
+            return fail(step, "no enabled button '" + step.args[0] + "' on " + view.screen);
         return StepResult::Waiting;
     }
-    if (step.verb == "wait") return waited >= milliseconds(*number(step.args[0])) ? StepResult::Done : StepResult::Waiting;
+    if (step.verb == "wait")
+        return waited >= milliseconds(*number(step.args[0])) ? StepResult::Done : StepResult::Waiting;
     if (step.verb == "screenshot") {
         screenshot_ = step.args[0];
         return StepResult::Done;

@@ -1,6 +1,6 @@
-// Scripted citizens: a plain-text script of taps, document presentations, faults and expectations that drives the
-// kiosk exactly as a person at the screen would (a tap only works on a button the screen shows and enables).
-// The headless demo and the end-to-end tests run on it. One step a line; '#' starts a comment:
+// Scripted citizens: a plain-text script of taps, document presentations, faults and expectations that drives
+// the kiosk exactly as a person at the screen would (a tap only works on a button the screen shows and
+// enables). The headless demo and the end-to-end tests run on it. One step a line; '#' starts a comment:
 //   expect SCREEN [SECONDS]      wait until that screen shows (default 10 s)
 //   expect_text TEXT...          the screen's title or a line contains TEXT
 //   tap ACTION                   tap the button with that action once it is shown and enabled
@@ -9,9 +9,8 @@
 //   remove                       take every card and document away
 //   fail DEVICE FAULT            the device's next operation fails (e.g. fail a4_printer paper_out)
 //   unplug DEVICE / replug DEVICE
-//   central_fail KIND            the next central call fails (unreachable, timeout, server_error, rejected, ...)
-//   wait MILLISECONDS
-//   screenshot NAME              save the screen as NAME.png in the output folder
+//   central_fail KIND            the next central call fails (unreachable, timeout, server_error, rejected,
+//   ...) wait MILLISECONDS screenshot NAME              save the screen as NAME.png in the output folder
 #pragma once
 
 #include <chrono>
@@ -36,7 +35,7 @@ struct ScriptStep {
 std::expected<std::vector<ScriptStep>, std::string> parse_script(std::string_view text);
 
 class ScriptRunner {
-public:
+  public:
     enum class Status { Running, Finished, Failed };
 
     // `simulation` may be null (real devices): steps that need it then fail.
@@ -48,7 +47,7 @@ public:
     // A screenshot the script asked for, to be taken by the main loop (which owns the screen).
     std::optional<std::string> take_screenshot_request();
 
-private:
+  private:
     enum class StepResult { Done, Waiting, Failed };
     StepResult run(const ScriptStep& step, const ui::ViewModel& view, std::chrono::milliseconds now);
     StepResult fail(const ScriptStep& step, const std::string& why);

@@ -15,7 +15,8 @@ void Transcript::write(std::chrono::milliseconds at, std::string_view kind, std:
 }
 
 void Transcript::event(std::chrono::milliseconds at, const Event& event) {
-    if (std::holds_alternative<ClockTick>(event)) return;  // ticks carry no news; screens and timeouts show their effect
+    if (std::holds_alternative<ClockTick>(event))
+        return;  // ticks carry no news; screens and timeouts show their effect
     write(at, "event  ", describe_for_log(event));
 }
 
@@ -23,8 +24,12 @@ void Transcript::command(std::chrono::milliseconds at, const Command& command) {
     write(at, "command", command_name(command));
 }
 
-void Transcript::screen(std::chrono::milliseconds at, std::string_view screen) { write(at, "screen ", screen); }
+void Transcript::screen(std::chrono::milliseconds at, std::string_view screen) {
+    write(at, "screen ", screen);
+}
 
-void Transcript::note(std::chrono::milliseconds at, std::string_view text) { write(at, "note   ", text); }
+void Transcript::note(std::chrono::milliseconds at, std::string_view text) {
+    write(at, "note   ", text);
+}
 
 }  // namespace hk::kiosk

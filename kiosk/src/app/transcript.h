@@ -1,6 +1,6 @@
-// A line-per-step record of a run: events, commands and screens, with times. It is what the demo leaves behind and
-// what a session can be replayed from, so it holds ids, codes and verdicts only — never personal data
-// (describe_for_log guarantees that for events; commands are logged by name).
+// A line-per-step record of a run: events, commands and screens, with times. It is what the demo leaves
+// behind and what a session can be replayed from, so it holds ids, codes and verdicts only — never personal
+// data (describe_for_log guarantees that for events; commands are logged by name).
 #pragma once
 
 #include <chrono>
@@ -14,7 +14,7 @@
 namespace hk::kiosk {
 
 class Transcript {
-public:
+  public:
     Transcript() = default;  // records nothing
     explicit Transcript(const std::filesystem::path& file);
 
@@ -23,7 +23,7 @@ public:
     void screen(std::chrono::milliseconds at, std::string_view screen);
     void note(std::chrono::milliseconds at, std::string_view text);
 
-private:
+  private:
     void write(std::chrono::milliseconds at, std::string_view kind, std::string_view text);
     std::ofstream out_;
 };

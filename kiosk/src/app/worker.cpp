@@ -2,7 +2,8 @@
 
 namespace hk::kiosk {
 
-Worker::Worker(std::string name) : name_(std::move(name)), thread_([this](std::stop_token stop) { run(stop); }) {}
+Worker::Worker(std::string name)
+    : name_(std::move(name)), thread_([this](std::stop_token stop) { run(stop); }) {}
 
 Worker::~Worker() {
     thread_.request_stop();

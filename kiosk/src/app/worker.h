@@ -1,5 +1,5 @@
-// A thread that runs jobs one after another: one per device (blocking I/O belongs here, never on the UI thread)
-// and one for the central service. Jobs get a stop token so that shutting down interrupts long waits.
+// A thread that runs jobs one after another: one per device (blocking I/O belongs here, never on the UI
+// thread) and one for the central service. Jobs get a stop token so that shutting down interrupts long waits.
 #pragma once
 
 #include <condition_variable>
@@ -13,7 +13,7 @@
 namespace hk::kiosk {
 
 class Worker {
-public:
+  public:
     using Job = std::function<void(const std::stop_token&)>;
 
     explicit Worker(std::string name);
@@ -24,7 +24,7 @@ public:
     void post(Job job);
     [[nodiscard]] const std::string& name() const { return name_; }
 
-private:
+  private:
     void run(const std::stop_token& stop);
 
     std::string name_;

@@ -85,20 +85,21 @@ void StepContext::issue_entry_commands() {
         case Screen::Issuing: {
             Session& s = session();
             if (s.transaction_key.empty()) {
-                s.transaction_key = state.kiosk_id + ":" + state.boot_id + ":" + std::to_string(state.session_serial) +
-                                    ":" + s.service_id;
+                s.transaction_key = state.kiosk_id + ":" + state.boot_id + ":" +
+                                    std::to_string(state.session_serial) + ":" + s.service_id;
             }
             std::optional<VerifiedIdentity> agent;
             if (s.principal) agent = s.applicant;
             if (service().kind == ServiceKind::Certificate) {
-                emit(IssueCertificate{start_request(), {s.service_id, *s.subject(), agent, s.transaction_key}});
+                emit(IssueCertificate{start_request(),
+                                      {s.service_id, *s.subject(), agent, s.transaction_key}});
             } else {
                 std::vector<int> page_ids;
                 for (const ScannedPageRef& page : s.pages) page_ids.push_back(page.page_id);
-                emit(FileApplication{start_request(),
-                                     {s.service_id, *s.subject(), agent, static_cast<int>(page_ids.size()),
-                                      s.transaction_key},
-                                     std::move(page_ids)});
+                emit(FileApplication{
+                    start_request(),
+                    {s.service_id, *s.subject(), agent, static_cast<int>(page_ids.size()), s.transaction_key},
+                    std::move(page_ids)});
             }
             break;
         }
@@ -107,10 +108,15 @@ void StepContext::issue_entry_commands() {
             const std::uint64_t request = start_request();
             if (s.certificate) {
                 emit(PrintCertificate{request, *s.certificate});
-                emit(PrintReceipt{request, ReceiptKind::Certificate, s.language, s.service_id, s.certificate->serial, {}});
+                emit(PrintReceipt{
+                    request, ReceiptKind::Certificate, s.language, s.service_id, s.certificate->serial, {}});
             } else {
-                emit(PrintReceipt{request, ReceiptKind::Application, s.language, s.service_id,
-                                  s.application->tracking_number, {}});
+                emit(PrintReceipt{request,
+                                  ReceiptKind::Application,
+                                  s.language,
+                                  s.service_id,
+                                  s.application->tracking_number,
+                                  {}});
             }
             break;
         }
@@ -135,12 +141,13 @@ void StepContext::start_session() {
     state.session_serial++;
     state.session.emplace();
     state.session->language = config().default_language;
+    emit(BeginSession{state.session_serial});
     enter(Screen::Language);
 }
 
 void StepContext::end_session() {
     leave_current_screen();
-    emit(WipePersonalData{});
+    emit(WipePersonalData{state.session_serial});
     state.session->wipe();
     state.session.reset();  // and PersonalString members zero their buffers as they are destroyed
     state.warned_from.reset();
@@ -150,7 +157,9 @@ void StepContext::end_session() {
     state.last_input = state.now;
 }
 
-std::string central_timeout_code() { return fault_code(CentralError{CentralErrorKind::Timeout, {}}); }
+std::string central_timeout_code() {
+    return fault_code(CentralError{CentralErrorKind::Timeout, {}});
+}
 
 void on_clock(StepContext& ctx, Millis now) {
     State& st = ctx.state;
@@ -176,11 +185,14 @@ void on_clock(StepContext& ctx, Millis now) {
             break;
         case Screen::CheckingEligibility:
         case Screen::Querying:
-            if (on_screen >= cfg.step_timeout) ctx.fail(ErrorKind::StepTimedOut, central_timeout_code(), st.screen);
+            if (on_screen >= cfg.step_timeout)
+                ctx.fail(ErrorKind::StepTimedOut, central_timeout_code(), st.screen);
             break;
         case Screen::Issuing:
-            // Retrying re-sends the same idempotency key, so a slow answer that did arrive is not issued twice.
-            if (on_screen >= cfg.step_timeout) ctx.fail(ErrorKind::StepTimedOut, central_timeout_code(), Screen::Issuing);
+            // Retrying re-sends the same idempotency key, so a slow answer that did arrive is not issued
+            // twice.
+            if (on_screen >= cfg.step_timeout)
+                ctx.fail(ErrorKind::StepTimedOut, central_timeout_code(), Screen::Issuing);
             break;
         case Screen::Printing:
             if (on_screen >= cfg.step_timeout) {
@@ -191,7 +203,8 @@ void on_clock(StepContext& ctx, Millis now) {
                              drivers::fault_code(drivers::DeviceKind::A4Printer, drivers::FaultKind::Timeout),
                              std::nullopt);
                 } else {
-                    ctx.enter(Screen::Done);  // the certificate or tracking number is in hand; the receipt is late
+                    ctx.enter(
+                        Screen::Done);  // the certificate or tracking number is in hand; the receipt is late
                 }
             }
             break;
@@ -227,8 +240,10 @@ Transition SessionEngine::step(State state, const Event& event) const {
 
 bool SessionEngine::service_offered(const State& state, const Service& service) const {
     using drivers::DeviceKind;
-    if (service.kind == ServiceKind::Application && !state.devices.is_ready(DeviceKind::DocumentScanner)) return false;
-    if (service.kind == ServiceKind::Certificate && !state.devices.is_ready(DeviceKind::A4Printer)) return false;
+    if (service.kind == ServiceKind::Application && !state.devices.is_ready(DeviceKind::DocumentScanner))
+        return false;
+    if (service.kind == ServiceKind::Certificate && !state.devices.is_ready(DeviceKind::A4Printer))
+        return false;
     return true;
 }
 

@@ -8,19 +8,43 @@ namespace hk::kiosk {
 
 std::string_view event_name(const Event& event) {
     static constexpr std::array<std::string_view, std::variant_size_v<Event>> kNames = {
-        "ClockTick",       "UserAction",       "ResidentIdCardRead", "MrzRead",
-        "ChipRead",        "PageScanned",      "DeviceFailed",       "PrintFinished",
-        "DeviceHealthChanged", "EligibilityChecked", "CertificateIssued", "ApplicationFiled",
-        "StatusAnswered",  "HandlingPointsAnswered", "CentralFailed", "MaintenanceRequested"};
+        "ClockTick",
+        "UserAction",
+        "ResidentIdCardRead",
+        "MrzRead",
+        "ChipRead",
+        "PageScanned",
+        "DeviceFailed",
+        "PrintFinished",
+        "DeviceHealthChanged",
+        "EligibilityChecked",
+        "CertificateIssued",
+        "ApplicationFiled",
+        "StatusAnswered",
+        "HandlingPointsAnswered",
+        "CentralFailed",
+        "MaintenanceRequested"};
     return kNames.at(event.index());
 }
 
 std::string_view command_name(const Command& command) {
     static constexpr std::array<std::string_view, std::variant_size_v<Command>> kNames = {
-        "ReadResidentIdCard", "ReadMrz",          "ReadChip",       "ScanPage",
-        "CancelReads",        "CheckEligibility", "IssueCertificate", "FileApplication",
-        "QueryApplicationStatus", "QueryHandlingPoints", "PrintCertificate", "PrintReceipt",
-        "KeepForReprint",     "RecordUnclaimedApplication", "WipePersonalData"};
+        "ReadResidentIdCard",
+        "ReadMrz",
+        "ReadChip",
+        "ScanPage",
+        "CancelReads",
+        "CheckEligibility",
+        "IssueCertificate",
+        "FileApplication",
+        "QueryApplicationStatus",
+        "QueryHandlingPoints",
+        "PrintCertificate",
+        "PrintReceipt",
+        "KeepForReprint",
+        "RecordUnclaimedApplication",
+        "BeginSession",
+        "WipePersonalData"};
     return kNames.at(command.index());
 }
 
@@ -66,16 +90,19 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, MrzRead>) add("lines", std::to_string(e.lines.size()));
             if constexpr (std::is_same_v<E, PageScanned>) add("page", std::to_string(e.page_id));
             if constexpr (std::is_same_v<E, DeviceFailed>) add("fault", drivers::fault_code(e.fault));
-            if constexpr (std::is_same_v<E, PrintFinished>) add("printer", std::string(drivers::to_string(e.printer)));
+            if constexpr (std::is_same_v<E, PrintFinished>)
+                add("printer", std::string(drivers::to_string(e.printer)));
             if constexpr (std::is_same_v<E, DeviceHealthChanged>) {
                 add("device", std::string(drivers::to_string(e.device)));
                 add("ready", e.ready ? "yes" : "no");
             }
-            if constexpr (std::is_same_v<E, EligibilityChecked>) add("verdict", std::string(verdict_name(e.answer.verdict)));
+            if constexpr (std::is_same_v<E, EligibilityChecked>)
+                add("verdict", std::string(verdict_name(e.answer.verdict)));
             if constexpr (std::is_same_v<E, CertificateIssued>) add("serial", e.certificate.serial);
             if constexpr (std::is_same_v<E, ApplicationFiled>) add("tracking", e.receipt.tracking_number);
             if constexpr (std::is_same_v<E, StatusAnswered>) add("state", e.status.state);
-            if constexpr (std::is_same_v<E, HandlingPointsAnswered>) add("points", std::to_string(e.points.size()));
+            if constexpr (std::is_same_v<E, HandlingPointsAnswered>)
+                add("points", std::to_string(e.points.size()));
             if constexpr (std::is_same_v<E, CentralFailed>) add("fault", fault_code(e.error));
             if constexpr (std::is_same_v<E, MaintenanceRequested>) add("on", e.on ? "yes" : "no");
         },

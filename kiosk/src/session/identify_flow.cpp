@@ -1,6 +1,6 @@
-// Identification: resident ID card, or passport (MRZ from the scanner, then the chip), for the citizen and, when
-// they act for someone else, for that person too. Reads that fail are retried a few times with a hint before the
-// citizen is offered another way.
+// Identification: resident ID card, or passport (MRZ from the scanner, then the chip), for the citizen and,
+// when they act for someone else, for that person too. Reads that fail are retried a few times with a hint
+// before the citizen is offered another way.
 #include "drivers/resident_id_reader.h"
 #include "scanner/mrz.h"
 #include "step_context.h"
@@ -31,7 +31,8 @@ VerifiedIdentity identity_from_chip(const drivers::ChipDocument& doc) {
     id.name = PersonalString(name);
     drivers::wipe_bytes(name.data(), name.size());
     // Chinese passports carry no resident ID number in DG1; travel permits may, as optional data.
-    if (drivers::is_valid_resident_id_number(doc.personal_number.reveal())) id.id_number = doc.personal_number;
+    if (drivers::is_valid_resident_id_number(doc.personal_number.reveal()))
+        id.id_number = doc.personal_number;
     id.document_number = doc.document_number;
     id.birth_date = doc.birth_date;
     id.nationality = doc.nationality;
@@ -99,7 +100,8 @@ void on_read_fault(StepContext& ctx, const drivers::DeviceFault& fault) {
             read_failed(ctx, hint_for(fault.kind), drivers::fault_code(fault));
             break;
         case FaultKind::AccessDenied: {
-            // The chip refused the key from the MRZ: the MRZ was misread, or it is another document. Read it again.
+            // The chip refused the key from the MRZ: the MRZ was misread, or it is another document. Read it
+            // again.
             Session& s = ctx.session();
             s.chip_key.reset();
             const int attempts = s.read_attempts + 1;
@@ -123,7 +125,9 @@ bool waiting_for(const StepContext& ctx, Screen screen, std::uint64_t request) {
 }
 
 // A read that answered is over: leaving its screen then needs no cancel.
-void read_answered(StepContext& ctx) { ctx.state.pending_request = 0; }
+void read_answered(StepContext& ctx) {
+    ctx.state.pending_request = 0;
+}
 
 }  // namespace
 
@@ -157,9 +161,11 @@ bool on_identity_event(StepContext& ctx, const Event& event) {
         if (!waiting_for(ctx, Screen::PassportChip, e->request)) return true;
         read_answered(ctx);
         const auto& auth = e->document.authentication;
-        if (auth.passive == drivers::CheckOutcome::Failed || auth.active_or_chip == drivers::CheckOutcome::Failed) {
+        if (auth.passive == drivers::CheckOutcome::Failed ||
+            auth.active_or_chip == drivers::CheckOutcome::Failed) {
             ctx.fail(ErrorKind::DocumentNotGenuine,
-                     drivers::fault_code(drivers::DeviceKind::ChipReader, FaultKind::Unreadable), std::nullopt);
+                     drivers::fault_code(drivers::DeviceKind::ChipReader, FaultKind::Unreadable),
+                     std::nullopt);
             return true;
         }
         ctx.session().chip_key.reset();
@@ -167,7 +173,8 @@ bool on_identity_event(StepContext& ctx, const Event& event) {
         return true;
     }
     if (const auto* e = std::get_if<DeviceFailed>(&event)) {
-        if (!is_reading(ctx.state.screen) || e->request != ctx.state.pending_request || e->request == 0) return false;
+        if (!is_reading(ctx.state.screen) || e->request != ctx.state.pending_request || e->request == 0)
+            return false;
         read_answered(ctx);
         on_read_fault(ctx, e->fault);
         return true;

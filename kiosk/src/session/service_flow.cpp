@@ -1,5 +1,6 @@
-// After identification: eligibility, documents, issuing or filing, printing, inquiries; and the kiosk's own health.
-// Late answers to abandoned steps are never dropped silently when they carry something the citizen is owed.
+// After identification: eligibility, documents, issuing or filing, printing, inquiries; and the kiosk's own
+// health. Late answers to abandoned steps are never dropped silently when they carry something the citizen is
+// owed.
 #include "step_context.h"
 
 namespace hk::kiosk::detail {
@@ -94,7 +95,8 @@ void on_health(StepContext& ctx) {
 }  // namespace
 
 bool on_service_event(StepContext& ctx, const Event& event) {
-    if (std::holds_alternative<DeviceHealthChanged>(event) || std::holds_alternative<MaintenanceRequested>(event)) {
+    if (std::holds_alternative<DeviceHealthChanged>(event) ||
+        std::holds_alternative<MaintenanceRequested>(event)) {
         on_health(ctx);
         return true;
     }
@@ -156,7 +158,8 @@ bool on_service_event(StepContext& ctx, const Event& event) {
             ctx.session().form_printed = true;
         } else if (waiting_for(ctx, Screen::Printing, e->request)) {
             Session& s = ctx.session();
-            // Only what was sent to print can come back printed (an application sends nothing to the A4 printer).
+            // Only what was sent to print can come back printed (an application sends nothing to the A4
+            // printer).
             if (e->printer == DeviceKind::A4Printer && s.certificate) s.certificate_printed = true;
             if (e->printer == DeviceKind::ReceiptPrinter) s.receipt_printed = true;
             maybe_done_printing(ctx);

@@ -5,11 +5,28 @@
 namespace hk::kiosk {
 
 std::string_view to_string(Screen screen) {
-    static constexpr std::array<std::string_view, kScreenCount> kNames = {
-        "out_of_service", "attract",   "language",  "catalogue",   "notification_form", "for_whom",
-        "identify_method", "identify_card", "passport_mrz", "passport_chip", "checking_eligibility",
-        "scan_documents", "review",    "issuing",   "printing",    "done",              "referral",
-        "tracking_entry", "querying",  "inquiry_result", "timeout_warning", "error"};
+    static constexpr std::array<std::string_view, kScreenCount> kNames = {"out_of_service",
+                                                                          "attract",
+                                                                          "language",
+                                                                          "catalogue",
+                                                                          "notification_form",
+                                                                          "for_whom",
+                                                                          "identify_method",
+                                                                          "identify_card",
+                                                                          "passport_mrz",
+                                                                          "passport_chip",
+                                                                          "checking_eligibility",
+                                                                          "scan_documents",
+                                                                          "review",
+                                                                          "issuing",
+                                                                          "printing",
+                                                                          "done",
+                                                                          "referral",
+                                                                          "tracking_entry",
+                                                                          "querying",
+                                                                          "inquiry_result",
+                                                                          "timeout_warning",
+                                                                          "error"};
     return kNames.at(static_cast<std::size_t>(screen));
 }
 
@@ -35,7 +52,9 @@ bool DeviceHealth::can_serve() const {
 
 namespace {
 
-bool is_outside_session(Screen screen) { return screen == Screen::Attract || screen == Screen::OutOfService; }
+bool is_outside_session(Screen screen) {
+    return screen == Screen::Attract || screen == Screen::OutOfService;
+}
 
 bool after_identification(Screen screen) {
     switch (screen) {
@@ -65,19 +84,23 @@ std::vector<std::string> check_invariants(const State& state) {
     require((screen == Screen::TimeoutWarning) == state.warned_from.has_value(),
             "the timeout warning knows where to return, and only it");
     if (screen == Screen::OutOfService) {
-        require(!state.devices.can_serve() || state.maintenance_requested, "out of service only for a reason");
+        require(!state.devices.can_serve() || state.maintenance_requested,
+                "out of service only for a reason");
     }
     if (!state.session) return broken;
 
     const Session& s = *state.session;
     if (after_identification(screen)) {
         require(s.applicant.has_value(), "identified before eligibility");
-        require(!s.for_someone_else || s.principal.has_value(), "both people identified when acting for another");
+        require(!s.for_someone_else || s.principal.has_value(),
+                "both people identified when acting for another");
     }
     require(!s.principal || s.for_someone_else, "a principal only when acting for another");
-    require(!s.principal || !s.applicant || !(*s.principal == *s.applicant), "principal and applicant differ");
+    require(!s.principal || !s.applicant || !(*s.principal == *s.applicant),
+            "principal and applicant differ");
     if (screen == Screen::Review || screen == Screen::Issuing || screen == Screen::ScanDocuments) {
-        require(s.eligibility && s.eligibility->verdict == Verdict::Eligible, "eligible before review and issuing");
+        require(s.eligibility && s.eligibility->verdict == Verdict::Eligible,
+                "eligible before review and issuing");
     }
     if (screen == Screen::Printing) require(s.certificate || s.application, "something to print");
     if (screen == Screen::Done) {
@@ -85,7 +108,8 @@ std::vector<std::string> check_invariants(const State& state) {
                 "done only with a printed certificate or a filed application");
     }
     if (screen == Screen::Referral) {
-        require(s.eligibility && s.eligibility->verdict != Verdict::Eligible, "referral only when not eligible");
+        require(s.eligibility && s.eligibility->verdict != Verdict::Eligible,
+                "referral only when not eligible");
     }
     if (screen == Screen::InquiryResult) require(s.inquiry.has_value(), "an inquiry result to show");
     if (screen == Screen::Error) require(s.error.has_value(), "an error to explain");

@@ -1,5 +1,5 @@
-// Internal to the session engine: the working copy of the state during one step, the commands it emits, and the
-// moves shared by the flows (enter a screen, start a request, fail, end the session).
+// Internal to the session engine: the working copy of the state during one step, the commands it emits, and
+// the moves shared by the flows (enter a screen, start a request, fail, end the session).
 #pragma once
 
 #include <string>
@@ -11,8 +11,9 @@
 namespace hk::kiosk::detail {
 
 class StepContext {
-public:
-    StepContext(const SessionEngine& session_engine, State initial) : engine(session_engine), state(std::move(initial)) {}
+  public:
+    StepContext(const SessionEngine& session_engine, State initial)
+        : engine(session_engine), state(std::move(initial)) {}
 
     const SessionEngine& engine;
     State state;
@@ -20,8 +21,8 @@ public:
 
     [[nodiscard]] const EngineConfig& config() const { return engine.config(); }
     [[nodiscard]] Session& session() { return *state.session; }
-    // The service the citizen chose. Only choose_service() sets it, from the catalogue, so it is always found; were it
-    // not, an inert inquiry stands in rather than a crash.
+    // The service the citizen chose. Only choose_service() sets it, from the catalogue, so it is always
+    // found; were it not, an inert inquiry stands in rather than a crash.
     [[nodiscard]] const Service& service() const;
 
     template <typename C>
@@ -38,7 +39,7 @@ public:
     void end_session();
     void start_session();
 
-private:
+  private:
     void leave_current_screen();
     void issue_entry_commands();
 };

@@ -1,5 +1,5 @@
-// What each tap means on each screen. Taps that the screen does not offer (a stale tap, a disabled option) are
-// ignored rather than trusted: the view greys options out, but the engine is the one that enforces.
+// What each tap means on each screen. Taps that the screen does not offer (a stale tap, a disabled option)
+// are ignored rather than trusted: the view greys options out, but the engine is the one that enforces.
 #include <charconv>
 #include <string_view>
 
@@ -16,7 +16,8 @@ bool starts_with(std::string_view text, std::string_view prefix, std::string_vie
     return true;
 }
 
-// Screens where the citizen may walk away with "cancel" (not while issuing or printing: the certificate is coming).
+// Screens where the citizen may walk away with "cancel" (not while issuing or printing: the certificate is
+// coming).
 bool cancellable(Screen screen) {
     return is_interactive(screen) || screen == Screen::CheckingEligibility || screen == Screen::Querying ||
            screen == Screen::TimeoutWarning || screen == Screen::Done;
@@ -55,7 +56,8 @@ void choose_for_whom(StepContext& ctx, bool someone_else) {
 bool identify_method_ready(const State& state, std::string_view method) {
     if (method == "id_card") return state.devices.is_ready(DeviceKind::ResidentIdReader);
     if (method == "passport") {
-        return state.devices.is_ready(DeviceKind::DocumentScanner) && state.devices.is_ready(DeviceKind::ChipReader);
+        return state.devices.is_ready(DeviceKind::DocumentScanner) &&
+               state.devices.is_ready(DeviceKind::ChipReader);
     }
     return false;
 }
@@ -63,7 +65,8 @@ bool identify_method_ready(const State& state, std::string_view method) {
 void print_slip(StepContext& ctx, ReceiptKind kind) {
     Session& s = ctx.session();
     if (s.form_request != 0 || !ctx.state.devices.is_ready(DeviceKind::ReceiptPrinter)) return;
-    s.form_request = ctx.state.next_request++;  // printed alongside the screen; the screen does not wait for it
+    s.form_request =
+        ctx.state.next_request++;  // printed alongside the screen; the screen does not wait for it
     std::optional<Station> station;
     if (s.eligibility) station = s.eligibility->station;
     ctx.emit(PrintReceipt{s.form_request, kind, s.language, s.service_id, {}, station});

@@ -1,5 +1,5 @@
-// What each kind of certificate says about a person, from the simulated records. The real central service composes
-// this itself; the simulation needs its own so that the demo's certificates read like real ones.
+// What each kind of certificate says about a person, from the simulated records. The real central service
+// composes this itself; the simulation needs its own so that the demo's certificates read like real ones.
 #pragma once
 
 #include "kiosk/central_service.h"

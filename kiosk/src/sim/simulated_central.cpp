@@ -52,8 +52,8 @@ const WorldPerson* SimulatedCentral::find(const VerifiedIdentity& identity) cons
     return world_.find_by_passport(identity.document_number.reveal());
 }
 
-std::expected<EligibilityAnswer, CentralError> SimulatedCentral::check_eligibility(const VerifiedIdentity& subject,
-                                                                                   const std::string& service_id) {
+std::expected<EligibilityAnswer, CentralError> SimulatedCentral::check_eligibility(
+    const VerifiedIdentity& subject, const std::string& service_id) {
     if (auto error = injected()) return std::unexpected(*error);
     (void)service_id;
     const WorldPerson* person = find(subject);
@@ -64,7 +64,8 @@ std::expected<EligibilityAnswer, CentralError> SimulatedCentral::check_eligibili
     return EligibilityAnswer{Verdict::Eligible, station, {}};
 }
 
-IssuedCertificate SimulatedCentral::make_certificate(const WorldPerson& person, const CertificateRequest& request) {
+IssuedCertificate SimulatedCentral::make_certificate(const WorldPerson& person,
+                                                     const CertificateRequest& request) {
     IssuedCertificate certificate;
     char serial[40];
     std::snprintf(serial, sizeof serial, "HK%s%06d", issued_on_.substr(0, 4).c_str(), ++serial_counter_);
@@ -75,25 +76,29 @@ IssuedCertificate SimulatedCentral::make_certificate(const WorldPerson& person, 
     return certificate;
 }
 
-std::expected<IssuedCertificate, CentralError> SimulatedCentral::issue_certificate(const CertificateRequest& request) {
+std::expected<IssuedCertificate, CentralError> SimulatedCentral::issue_certificate(
+    const CertificateRequest& request) {
     if (auto error = injected()) return std::unexpected(*error);
     std::lock_guard lock(mutex_);
     if (auto it = issued_by_key_.find(request.idempotency_key); it != issued_by_key_.end()) return it->second;
     const WorldPerson* person = find(request.subject);
     if (person == nullptr || person->paper_records) {
-        return std::unexpected(CentralError{CentralErrorKind::Rejected, "no electronic record for the subject"});
+        return std::unexpected(
+            CentralError{CentralErrorKind::Rejected, "no electronic record for the subject"});
     }
     IssuedCertificate certificate = make_certificate(*person, request);
     issued_by_key_.emplace(request.idempotency_key, certificate);
     return certificate;
 }
 
-std::expected<ApplicationReceipt, CentralError> SimulatedCentral::file_application(const ApplicationRequest& request) {
+std::expected<ApplicationReceipt, CentralError> SimulatedCentral::file_application(
+    const ApplicationRequest& request) {
     if (auto error = injected()) return std::unexpected(*error);
     std::lock_guard lock(mutex_);
     if (auto it = filed_by_key_.find(request.idempotency_key); it != filed_by_key_.end()) return it->second;
     const WorldPerson* person = find(request.subject);
-    if (person == nullptr) return std::unexpected(CentralError{CentralErrorKind::Rejected, "unknown subject"});
+    if (person == nullptr)
+        return std::unexpected(CentralError{CentralErrorKind::Rejected, "unknown subject"});
     char tracking[16];
     std::snprintf(tracking, sizeof tracking, "%.4s%.2s%06zu", issued_on_.c_str(), issued_on_.c_str() + 5,
                   500 + filed_.size());
@@ -103,14 +108,16 @@ std::expected<ApplicationReceipt, CentralError> SimulatedCentral::file_applicati
     return receipt;
 }
 
-std::expected<ApplicationStatus, CentralError> SimulatedCentral::application_status(const std::string& tracking_number) {
+std::expected<ApplicationStatus, CentralError> SimulatedCentral::application_status(
+    const std::string& tracking_number) {
     if (auto error = injected()) return std::unexpected(*error);
     std::lock_guard lock(mutex_);
     const std::array<const std::vector<WorldApplication>*, 2> lists{&world_.applications, &filed_};
     for (const auto* list : lists) {
         for (const WorldApplication& application : *list) {
             if (application.tracking_number == tracking_number) {
-                return ApplicationStatus{application.tracking_number, application.state, application.updated_on};
+                return ApplicationStatus{application.tracking_number, application.state,
+                                         application.updated_on};
             }
         }
     }
@@ -122,7 +129,8 @@ std::expected<std::vector<HandlingPoint>, CentralError> SimulatedCentral::handli
     std::vector<HandlingPoint> points = world_.handling_points;
     // Least busy first, then nearest: what a citizen choosing where to go wants to see on top.
     std::sort(points.begin(), points.end(), [](const HandlingPoint& a, const HandlingPoint& b) {
-        return a.queue_length != b.queue_length ? a.queue_length < b.queue_length : a.distance_km < b.distance_km;
+        return a.queue_length != b.queue_length ? a.queue_length < b.queue_length
+                                                : a.distance_km < b.distance_km;
     });
     return points;
 }

@@ -1,5 +1,6 @@
-// An in-process central service answering from the simulated world, with fault injection. It honours idempotency
-// keys as the real one must: a retried request gets the original answer, never a second certificate.
+// An in-process central service answering from the simulated world, with fault injection. It honours
+// idempotency keys as the real one must: a retried request gets the original answer, never a second
+// certificate.
 #pragma once
 
 #include <chrono>
@@ -13,7 +14,7 @@
 namespace hk::kiosk::sim {
 
 class SimulatedCentral final : public CentralService {
-public:
+  public:
     explicit SimulatedCentral(const World& world, std::string issued_on = "2026-11-22");
 
     // The next call fails with this error (queued), or every call takes this long first.
@@ -24,12 +25,15 @@ public:
 
     std::expected<EligibilityAnswer, CentralError> check_eligibility(const VerifiedIdentity& subject,
                                                                      const std::string& service_id) override;
-    std::expected<IssuedCertificate, CentralError> issue_certificate(const CertificateRequest& request) override;
-    std::expected<ApplicationReceipt, CentralError> file_application(const ApplicationRequest& request) override;
-    std::expected<ApplicationStatus, CentralError> application_status(const std::string& tracking_number) override;
+    std::expected<IssuedCertificate, CentralError> issue_certificate(
+        const CertificateRequest& request) override;
+    std::expected<ApplicationReceipt, CentralError> file_application(
+        const ApplicationRequest& request) override;
+    std::expected<ApplicationStatus, CentralError> application_status(
+        const std::string& tracking_number) override;
     std::expected<std::vector<HandlingPoint>, CentralError> handling_points() override;
 
-private:
+  private:
     std::optional<CentralError> injected();
     const WorldPerson* find(const VerifiedIdentity& identity) const;
     IssuedCertificate make_certificate(const WorldPerson& person, const CertificateRequest& request);

@@ -12,9 +12,13 @@ std::string pad(std::string text, std::size_t length) {
     return text;
 }
 
-std::string check(const std::string& field) { return std::to_string(scanner::mrz_check_digit(field)); }
+std::string check(const std::string& field) {
+    return std::to_string(scanner::mrz_check_digit(field));
+}
 
-std::string yymmdd(const std::string& yyyymmdd) { return yyyymmdd.size() == 8 ? yyyymmdd.substr(2) : yyyymmdd; }
+std::string yymmdd(const std::string& yyyymmdd) {
+    return yyyymmdd.size() == 8 ? yyyymmdd.substr(2) : yyyymmdd;
+}
 
 }  // namespace
 

@@ -1,6 +1,7 @@
-// Everything `--simulate` puts behind the device and central-service interfaces: the simulated devices, the world
-// their documents come from, and the actions a script, a test or the demo's keys use to play the citizen
-// (present a card, lay a passport on the scanner) or the fault (unplug the printer, run out of paper).
+// Everything `--simulate` puts behind the device and central-service interfaces: the simulated devices, the
+// world their documents come from, and the actions a script, a test or the demo's keys use to play the
+// citizen (present a card, lay a passport on the scanner) or the fault (unplug the printer, run out of
+// paper).
 #pragma once
 
 #include <filesystem>
@@ -22,7 +23,7 @@ struct SimulationOptions {
 };
 
 class Simulation {
-public:
+  public:
     Simulation(const World& world, const SimulationOptions& options);
 
     const World& world() const { return world_; }
@@ -47,7 +48,7 @@ public:
     printer::sim::SimulatedReceiptPrinter receipt_printer;
     SimulatedCentral central;
 
-private:
+  private:
     const World& world_;
     unsigned documents_placed_ = 0;
 };

@@ -24,8 +24,9 @@ WorldPerson parse_person(const json& node) {
     person.has_card = node.value("card", true);
     if (node.contains("passport")) {
         const json& p = node.at("passport");
-        person.passport = WorldPassport{p.at("document_number").get<std::string>(), p.at("surname").get<std::string>(),
-                                        p.at("given_names").get<std::string>(), p.at("expiry").get<std::string>()};
+        person.passport =
+            WorldPassport{p.at("document_number").get<std::string>(), p.at("surname").get<std::string>(),
+                          p.at("given_names").get<std::string>(), p.at("expiry").get<std::string>()};
     }
     return person;
 }
@@ -41,7 +42,8 @@ const WorldPerson* World::find_by_id_number(std::string_view id_number) const {
 
 const WorldPerson* World::find_by_passport(std::string_view document_number) const {
     for (const WorldPerson& person : people) {
-        if (person.passport && !document_number.empty() && person.passport->document_number == document_number) {
+        if (person.passport && !document_number.empty() &&
+            person.passport->document_number == document_number) {
             return &person;
         }
     }
@@ -67,8 +69,9 @@ std::expected<World, std::string> parse_world(std::string_view text) {
                                          node.value("hours", ""), node.value("phone", "")};
         }
         for (const json& node : doc.at("handling_points")) {
-            world.handling_points.push_back(HandlingPoint{node.at("name").get<std::string>(), node.value("address", ""),
-                                                          node.value("distance_km", 0.0), node.value("queue", 0)});
+            world.handling_points.push_back(
+                HandlingPoint{node.at("name").get<std::string>(), node.value("address", ""),
+                              node.value("distance_km", 0.0), node.value("queue", 0)});
         }
         for (const json& node : doc.at("people")) world.people.push_back(parse_person(node));
         for (const json& node : doc.value("applications", json::array())) {

@@ -1,6 +1,6 @@
-// The simulated world behind `--simulate`: households and people, which documents they carry, the stations that
-// hold paper records, and applications in progress. The simulated central service answers from it, and the
-// simulated card readers and scanner produce its people's documents, so both sides of a session agree.
+// The simulated world behind `--simulate`: households and people, which documents they carry, the stations
+// that hold paper records, and applications in progress. The simulated central service answers from it, and
+// the simulated card readers and scanner produce its people's documents, so both sides of a session agree.
 #pragma once
 
 #include <expected>

@@ -7,7 +7,8 @@
 namespace hk::kiosk {
 namespace {
 
-// Splits UTF-8 text into code points (as byte strings), so a Chinese name is masked by character, not by byte.
+// Splits UTF-8 text into code points (as byte strings), so a Chinese name is masked by character, not by
+// byte.
 std::vector<std::string_view> code_points(std::string_view text) {
     std::vector<std::string_view> points;
     std::size_t i = 0;

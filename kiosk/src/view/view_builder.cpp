@@ -10,7 +10,7 @@ namespace {
 using drivers::DeviceKind;
 
 class ViewWriter {
-public:
+  public:
     ViewWriter(const State& state, const SessionEngine& engine) : state_(state), engine_(engine) {
         language_ = state.session ? state.session->language : engine.config().default_language;
         view_.screen = std::string(to_string(state.screen));
@@ -47,7 +47,7 @@ public:
 
     ui::ViewModel take() { return std::move(view_); }
 
-private:
+  private:
     const State& state_;
     const SessionEngine& engine_;
     Language language_;
@@ -223,7 +223,8 @@ void tracking_entry(ViewWriter& w) {
     std::string shown = s.tracking_entry;
     shown.append(length - std::min(length, shown.size()), '_');
     w.line(shown);
-    for (char digit = '1'; digit <= '9'; ++digit) w.button(std::string("digit:") + digit, std::string(1, digit));
+    for (char digit = '1'; digit <= '9'; ++digit)
+        w.button(std::string("digit:") + digit, std::string(1, digit));
     w.button("digit:0", "0");
     w.button_id("erase", "button.erase", false, !s.tracking_entry.empty());
     w.button_id("submit", "button.submit", true, s.tracking_entry.size() == length);
@@ -242,7 +243,8 @@ void inquiry_result(ViewWriter& w) {
     for (const HandlingPoint& point : result.points) {
         char distance[32];
         std::snprintf(distance, sizeof distance, "%.1f km", point.distance_km);
-        w.line(point.name + " · " + distance + " · " + w.t("inquiry.queue") + std::to_string(point.queue_length));
+        w.line(point.name + " · " + distance + " · " + w.t("inquiry.queue") +
+               std::to_string(point.queue_length));
     }
     w.button_id("back", "button.back");
     w.button_id("finish", "button.finish", true);
@@ -345,8 +347,10 @@ ui::ViewModel build_view(const State& state, const SessionEngine& engine) {
             review(w);
             break;
         case Screen::Issuing:
-            busy(w, w.service()->kind == ServiceKind::Certificate ? "issuing.title" : "issuing.title_application",
-                 false);
+            busy(
+                w,
+                w.service()->kind == ServiceKind::Certificate ? "issuing.title" : "issuing.title_application",
+                false);
             break;
         case Screen::Printing:
             printing(w);

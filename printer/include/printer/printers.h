@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "drivers/device.h"
 #include "printer/receipt.h"
@@ -22,6 +24,12 @@ public:
     [[nodiscard]] drivers::DeviceKind kind() const override { return drivers::DeviceKind::A4Printer; }
     // Returns once the printer has accepted (simulation: printed) the job.
     virtual std::expected<void, drivers::DeviceFault> print(const PrintJob& job) = 0;
+    // Whether a job of this name was completed, as far as the printer's own job history tells (nullopt: it cannot
+    // tell). After a crash between handing a job over and recording that, this decides between reprinting and not.
+    virtual std::optional<bool> has_printed(std::string_view job_name) {
+        (void)job_name;
+        return std::nullopt;
+    }
 };
 
 class ReceiptPrinter : public drivers::Device {

@@ -22,15 +22,32 @@ std::string safe_file_stem(std::string_view job_name) {
     return stem;
 }
 
+// Written to a temporary name and renamed: like a real printer's job history, a job is either completely there or
+// not at all, even when the kiosk is killed in the middle (the crash tests rely on it).
 bool write_output_file(const std::filesystem::path& directory, const std::string& file_name,
                        std::span<const std::uint8_t> bytes) {
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error) return false;
-    std::ofstream out(directory / file_name, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    return static_cast<bool>(out);
+    const std::filesystem::path final_path = directory / file_name;
+    const std::filesystem::path partial = directory / ("." + file_name + ".partial");
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) return false;
+    }
+    std::filesystem::rename(partial, final_path, error);
+    return !error;
+}
+
+std::string first_free_name(const std::filesystem::path& directory, const std::string& stem,
+                            const std::string& extension) {
+    std::string name = stem + extension;
+    for (int copy = 2; std::filesystem::exists(directory / name); ++copy) {
+        name = stem + "-" + std::to_string(copy) + extension;
+    }
+    return name;
 }
 
 }  // namespace hk::printer::sim

@@ -19,4 +19,9 @@ std::string safe_file_stem(std::string_view job_name);
 bool write_output_file(const std::filesystem::path& directory, const std::string& file_name,
                        std::span<const std::uint8_t> bytes);
 
+// The file name a new job gets: STEM.EXT, or STEM-2.EXT, STEM-3.EXT ... when earlier jobs are there (a reprint
+// shows up as a second file instead of overwriting the first).
+std::string first_free_name(const std::filesystem::path& directory, const std::string& stem,
+                            const std::string& extension);
+
 }  // namespace hk::printer::sim

@@ -92,13 +92,26 @@ std::expected<void, drivers::DeviceFault> SimulatedA4Printer::print(const PrintJ
             kind(), FaultKind::PaperOut,
             "job needs " + std::to_string(job.pages) + " sheets, " + std::to_string(sheets_) + " left"});
     }
-    if (!output_dir_.empty() && !write_output_file(output_dir_, safe_file_stem(job.name) + ".pdf", job.pdf)) {
+    if (!output_dir_.empty() &&
+        !write_output_file(output_dir_, first_free_name(output_dir_, safe_file_stem(job.name), ".pdf"), job.pdf)) {
         return std::unexpected(
             DeviceFault{kind(), FaultKind::IoError, "cannot write the job to the output folder"});
     }
     sheets_ -= job.pages;
     ++jobs_;
     return {};
+}
+
+// receipt-1.png, receipt-2.png, ...: numbering goes on from what earlier runs left, so nothing is overwritten.
+static std::string next_receipt_name(const std::filesystem::path& directory) {
+    int number = 1;
+    while (std::filesystem::exists(directory / ("receipt-" + std::to_string(number) + ".png"))) ++number;
+    return "receipt-" + std::to_string(number) + ".png";
+}
+
+std::optional<bool> SimulatedA4Printer::has_printed(std::string_view job_name) {
+    if (output_dir_.empty()) return std::nullopt;
+    return std::filesystem::exists(output_dir_ / (safe_file_stem(job_name) + ".pdf"));
 }
 
 SimulatedReceiptPrinter::SimulatedReceiptPrinter(std::filesystem::path output_dir, int paper_mm)
@@ -139,7 +152,7 @@ std::expected<void, drivers::DeviceFault> SimulatedReceiptPrinter::print(const R
     }
     const int number = receipts_ + 1;
     if (!output_dir_.empty() &&
-        !write_output_file(output_dir_, "receipt-" + std::to_string(number) + ".png", rendered->png)) {
+        !write_output_file(output_dir_, next_receipt_name(output_dir_), rendered->png)) {
         return std::unexpected(
             DeviceFault{kind(), FaultKind::IoError, "cannot write the receipt to the output folder"});
     }

@@ -65,7 +65,8 @@ struct PrintReceipt {
     std::optional<Station> station;
 };
 
-// A certificate was issued but could not be handed over: keep it for reprint (the journal makes this durable).
+// A certificate was issued but could not be handed over: keep it for reprint (the journal makes this
+// durable).
 struct KeepForReprint {
     IssuedCertificate certificate;
 };
@@ -73,13 +74,19 @@ struct KeepForReprint {
 struct RecordUnclaimedApplication {
     ApplicationReceipt receipt;
 };
+// A citizen's session begins (journaled, so that one cut short by a crash is known and logged as wiped).
+struct BeginSession {
+    std::uint64_t session_serial = 0;
+};
 // The session is over: drop scanned pages and any device buffers holding personal data.
-struct WipePersonalData {};
+struct WipePersonalData {
+    std::uint64_t session_serial = 0;
+};
 
 using Command = std::variant<ReadResidentIdCard, ReadMrz, ReadChip, ScanPage, CancelReads, CheckEligibility,
                              IssueCertificate, FileApplication, QueryApplicationStatus, QueryHandlingPoints,
                              PrintCertificate, PrintReceipt, KeepForReprint, RecordUnclaimedApplication,
-                             WipePersonalData>;
+                             BeginSession, WipePersonalData>;
 
 std::string_view command_name(const Command& command);
 

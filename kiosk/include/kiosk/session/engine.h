@@ -1,5 +1,5 @@
-// The session engine: a pure function from (state, event) to (state, commands). No I/O and no clock reads, so every
-// flow, timeout and fault path is unit-tested and can be replayed from a transcript.
+// The session engine: a pure function from (state, event) to (state, commands). No I/O and no clock reads, so
+// every flow, timeout and fault path is unit-tested and can be replayed from a transcript.
 #pragma once
 
 #include <vector>
@@ -12,11 +12,11 @@
 namespace hk::kiosk {
 
 struct EngineConfig {
-    Millis idle_timeout{60'000};     // no input on an interactive screen: warn
-    Millis warning_period{20'000};   // then end the session
-    Millis done_timeout{20'000};     // the done screen returns to attract by itself
-    Millis step_timeout{45'000};     // longest wait for the central service or a printer
-    int max_read_attempts = 3;       // failed reads of one document before giving up
+    Millis idle_timeout{60'000};    // no input on an interactive screen: warn
+    Millis warning_period{20'000};  // then end the session
+    Millis done_timeout{20'000};    // the done screen returns to attract by itself
+    Millis step_timeout{45'000};    // longest wait for the central service or a printer
+    int max_read_attempts = 3;      // failed reads of one document before giving up
     Language default_language = Language::Chinese;
     std::size_t tracking_number_length = 12;
 };
@@ -27,7 +27,7 @@ struct Transition {
 };
 
 class SessionEngine {
-public:
+  public:
     SessionEngine(const Catalogue& catalogue, EngineConfig config) : catalogue_(catalogue), config_(config) {}
 
     [[nodiscard]] Transition step(State state, const Event& event) const;
@@ -38,7 +38,7 @@ public:
     // Whether an option is offered on the current screen given device health (the view greys out the rest).
     [[nodiscard]] bool service_offered(const State& state, const Service& service) const;
 
-private:
+  private:
     const Catalogue& catalogue_;
     EngineConfig config_;
 };

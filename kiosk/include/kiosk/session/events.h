@@ -1,5 +1,6 @@
 // Everything that can happen to the session: the clock, the citizen's input, devices and the central service.
-// Results of commands carry the command's request id so that a late answer to an abandoned step is recognised.
+// Results of commands carry the command's request id so that a late answer to an abandoned step is
+// recognised.
 #pragma once
 
 #include <cstdint>
@@ -79,9 +80,10 @@ struct MaintenanceRequested {
     bool on = true;
 };
 
-using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
-                           PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
-                           StatusAnswered, HandlingPointsAnswered, CentralFailed, MaintenanceRequested>;
+using Event =
+    std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
+                 PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
+                 StatusAnswered, HandlingPointsAnswered, CentralFailed, MaintenanceRequested>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);

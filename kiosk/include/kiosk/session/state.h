@@ -24,20 +24,20 @@ enum class Screen : std::uint8_t {
     Attract,
     Language,
     Catalogue,
-    NotificationForm,    // one-time notification: what to bring for the chosen service
-    ForWhom,             // for myself, or for someone else (both identified)
-    IdentifyMethod,      // resident ID card or passport / travel permit
-    IdentifyCard,        // waiting for the resident ID card on the reader
-    PassportMrz,         // waiting for the passport photo page on the scanner
-    PassportChip,        // waiting for the passport on the chip reader
+    NotificationForm,  // one-time notification: what to bring for the chosen service
+    ForWhom,           // for myself, or for someone else (both identified)
+    IdentifyMethod,    // resident ID card or passport / travel permit
+    IdentifyCard,      // waiting for the resident ID card on the reader
+    PassportMrz,       // waiting for the passport photo page on the scanner
+    PassportChip,      // waiting for the passport on the chip reader
     CheckingEligibility,
     ScanDocuments,
     Review,
     Issuing,
     Printing,
     Done,
-    Referral,            // the kiosk cannot do it: where to go instead
-    TrackingEntry,       // inquiry: type the tracking number
+    Referral,       // the kiosk cannot do it: where to go instead
+    TrackingEntry,  // inquiry: type the tracking number
     Querying,
     InquiryResult,
     TimeoutWarning,
@@ -51,19 +51,19 @@ enum class Role : std::uint8_t { Applicant, Principal };
 
 // What went wrong, in terms the citizen's next step depends on.
 enum class ErrorKind : std::uint8_t {
-    DeviceFailed,         // a device failed; retry or use the other document
-    ReadFailedRepeatedly, // the document could not be read after several tries
-    SamePersonTwice,      // acting for someone else, but the same person was identified twice
-    CentralFailed,        // the central service failed; retrying is safe (idempotent)
-    CentralRejected,      // the central service refused; retrying will not help
-    CertificateNotPrinted,// issued, kept for reprint, but the printer failed
-    StepTimedOut,         // a device or the service took too long
-    DocumentNotGenuine,   // the chip failed passive, active or chip authentication
+    DeviceFailed,           // a device failed; retry or use the other document
+    ReadFailedRepeatedly,   // the document could not be read after several tries
+    SamePersonTwice,        // acting for someone else, but the same person was identified twice
+    CentralFailed,          // the central service failed; retrying is safe (idempotent)
+    CentralRejected,        // the central service refused; retrying will not help
+    CertificateNotPrinted,  // issued, kept for reprint, but the printer failed
+    StepTimedOut,           // a device or the service took too long
+    DocumentNotGenuine,     // the chip failed passive, active or chip authentication
 };
 
 struct ErrorInfo {
     ErrorKind kind = ErrorKind::DeviceFailed;
-    std::string fault_code;  // technician's code, e.g. "A4P-06"
+    std::string fault_code;              // technician's code, e.g. "A4P-06"
     std::optional<Screen> retry_screen;  // where "try again" goes; none when retrying cannot help
 };
 
@@ -86,10 +86,10 @@ struct Session {
     Role identifying = Role::Applicant;
     std::optional<VerifiedIdentity> applicant;
     std::optional<VerifiedIdentity> principal;
-    int read_attempts = 0;  // failed reads of the current document, for "try again" vs "give up"
+    int read_attempts = 0;            // failed reads of the current document, for "try again" vs "give up"
     std::optional<std::string> hint;  // a transient prompt ("hold the card still"), a text id
     std::optional<drivers::ChipAccessKey> chip_key;  // from the MRZ, to open the chip
-    bool scanning = false;            // a page scan is under way
+    bool scanning = false;                           // a page scan is under way
     std::vector<ScannedPageRef> pages;
     std::optional<EligibilityAnswer> eligibility;
     std::optional<IssuedCertificate> certificate;
@@ -113,16 +113,18 @@ struct Session {
 struct DeviceHealth {
     std::array<bool, 6> ready{true, true, true, true, true, true};  // indexed by drivers::DeviceKind
 
-    [[nodiscard]] bool is_ready(drivers::DeviceKind kind) const { return ready.at(static_cast<std::size_t>(kind)); }
+    [[nodiscard]] bool is_ready(drivers::DeviceKind kind) const {
+        return ready.at(static_cast<std::size_t>(kind));
+    }
     // The kiosk is of use only with the A4 printer and at least one way to identify a citizen.
     [[nodiscard]] bool can_serve() const;
 };
 
 struct State {
     Screen screen = Screen::Attract;
-    Millis now{0};                 // time of the last clock tick
-    Millis screen_since{0};        // when the current screen was entered
-    Millis last_input{0};          // last citizen input, for the idle timeout
+    Millis now{0};                      // time of the last clock tick
+    Millis screen_since{0};             // when the current screen was entered
+    Millis last_input{0};               // last citizen input, for the idle timeout
     std::optional<Screen> warned_from;  // screen to return to from the timeout warning
     std::uint64_t next_request = 1;     // commands carry a request id; results echo it
     std::uint64_t pending_request = 0;  // the one result the current screen waits for (0: none)

@@ -22,6 +22,8 @@ public:
 
     drivers::DeviceStatus status() override;
     std::expected<void, drivers::DeviceFault> print(const PrintJob& job) override;
+    // The output folder is the simulated printer's job history: it outlives the kiosk process, as a real one does.
+    std::optional<bool> has_printed(std::string_view job_name) override;
 
 private:
     std::filesystem::path output_dir_;

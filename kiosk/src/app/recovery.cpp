@@ -1,0 +1,107 @@
+#include "recovery.h"
+
+#include <spdlog/spdlog.h>
+
+#include "journal/records.h"
+#include "printed_matter.h"
+#include "printer/certificate_document.h"
+
+namespace hk::kiosk {
+namespace {
+
+std::string job_name(const std::string& serial) {
+    return "certificate-" + serial;
+}
+
+// Prints a certificate the journal holds; true when the printer took it.
+bool print_from_journal(Journal& journal, const JournalEntry& entry, const DeviceSet& devices) {
+    auto certificate = records::certificate(entry.result);
+    if (!certificate) return false;
+    auto pdf = printer::render_certificate_pdf(certificate_document(*certificate));
+    certificate->wipe();
+    if (!pdf) return false;
+    journal.print_submitted(entry.key);
+    const bool ok = devices.a4_printer.print({job_name(entry.reference), *pdf, 1}).has_value();
+    drivers::wipe_bytes(pdf->data(), pdf->size());
+    if (ok) journal.printed(entry.key);
+    return ok;
+}
+
+// Asks the central service again with the transaction's own key; updates the entry when it answers.
+bool ask_again(Journal& journal, JournalEntry& entry, const DeviceSet& devices) {
+    if (entry.kind == TransactionKind::Certificate) {
+        auto request = records::certificate_request(entry.request);
+        if (!request) return false;
+        auto issued = devices.central.issue_certificate(*request);
+        if (!issued) {
+            if (!issued.error().retryable()) journal.abandoned(entry.key);
+            return false;
+        }
+        entry.reference = issued->serial;
+        entry.result = records::to_json(*issued);
+        journal.issued(entry.key, entry.reference, entry.result);
+    } else {
+        auto request = records::application_request(entry.request);
+        if (!request) return false;
+        auto filed = devices.central.file_application(*request);
+        if (!filed) {
+            if (!filed.error().retryable()) journal.abandoned(entry.key);
+            return false;
+        }
+        entry.reference = filed->tracking_number;
+        journal.issued(entry.key, entry.reference, records::to_json(*filed));
+    }
+    entry.step = TransactionStep::Issued;
+    return true;
+}
+
+}  // namespace
+
+std::string RecoveryReport::summary() const {
+    return "recovery: " + std::to_string(interrupted_sessions) + " interrupted session(s) wiped, " +
+           std::to_string(asked_again) + " request(s) asked again, " + std::to_string(printed) +
+           " printed, " + std::to_string(already_printed) + " already printed, " + std::to_string(completed) +
+           " completed, " + std::to_string(left_unfinished) + " left for later";
+}
+
+RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
+    RecoveryReport report;
+    report.interrupted_sessions = journal.close_interrupted_sessions();
+    for (JournalEntry entry : journal.unfinished()) {
+        if (entry.step == TransactionStep::Requested) {
+            ++report.asked_again;
+            if (!ask_again(journal, entry, devices)) {
+                if (journal.find(entry.key)->step == TransactionStep::Requested) ++report.left_unfinished;
+                continue;
+            }
+        }
+        if (entry.kind == TransactionKind::Application) {
+            journal.done(
+                entry.key);  // filed once, under its key; the tracking number is in the central service
+            ++report.completed;
+            continue;
+        }
+        if (entry.step == TransactionStep::PrintSubmitted) {
+            if (devices.a4_printer.has_printed(job_name(entry.reference)).value_or(false)) {
+                ++report.already_printed;
+                entry.step = TransactionStep::Printed;
+            } else {
+                entry.step = TransactionStep::Issued;  // the printer has no record of it: print it
+            }
+        }
+        if (entry.step == TransactionStep::Issued) {
+            if (!print_from_journal(journal, entry, devices)) {
+                journal.held(entry.key);  // kept for reprint rather than lost
+                ++report.completed;
+                continue;
+            }
+            ++report.printed;
+        }
+        journal.done(entry.key);
+        ++report.completed;
+    }
+    spdlog::info("{}", report.summary());
+    return report;
+}
+
+}  // namespace hk::kiosk

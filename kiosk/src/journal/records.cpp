@@ -1,0 +1,137 @@
+#include "records.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hk::kiosk::records {
+namespace {
+
+using nlohmann::json;
+
+std::string text(const PersonalString& value) {
+    return std::string(value.reveal());
+}
+
+json identity(const VerifiedIdentity& id) {
+    return {{"source", id.source == IdentitySource::ResidentIdCard ? "card" : "chip"},
+            {"name", text(id.name)},
+            {"id_number", text(id.id_number)},
+            {"document_number", text(id.document_number)},
+            {"birth_date", text(id.birth_date)},
+            {"nationality", text(id.nationality)}};
+}
+
+VerifiedIdentity identity_from(const json& node) {
+    VerifiedIdentity id;
+    id.source = node.at("source") == "chip" ? IdentitySource::PassportChip : IdentitySource::ResidentIdCard;
+    id.name = PersonalString(node.at("name").get<std::string>());
+    id.id_number = PersonalString(node.at("id_number").get<std::string>());
+    id.document_number = PersonalString(node.at("document_number").get<std::string>());
+    id.birth_date = PersonalString(node.at("birth_date").get<std::string>());
+    id.nationality = PersonalString(node.at("nationality").get<std::string>());
+    return id;
+}
+
+template <typename T, typename Parse>
+std::optional<T> parse(const std::string& text_json, Parse parse_node) {
+    const json doc = json::parse(text_json, nullptr, false);
+    if (doc.is_discarded()) return std::nullopt;
+    try {
+        return parse_node(doc);
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::string to_json(const CertificateRequest& request) {
+    json doc = {{"service_id", request.service_id},
+                {"subject", identity(request.subject)},
+                {"key", request.idempotency_key}};
+    if (request.agent) doc["agent"] = identity(*request.agent);
+    return doc.dump();
+}
+
+std::string to_json(const ApplicationRequest& request) {
+    json doc = {{"service_id", request.service_id},
+                {"subject", identity(request.subject)},
+                {"pages", request.attached_pages},
+                {"key", request.idempotency_key}};
+    if (request.agent) doc["agent"] = identity(*request.agent);
+    return doc.dump();
+}
+
+std::string to_json(const IssuedCertificate& certificate) {
+    json fields = json::array();
+    for (const CertificateField& field : certificate.fields) {
+        fields.push_back({{"label", field.label}, {"value", text(field.value)}});
+    }
+    return json{{"serial", certificate.serial},
+                {"service_id", certificate.service_id},
+                {"issued_on", certificate.issued_on},
+                {"issuer", certificate.issuer},
+                {"title_zh", certificate.title_zh},
+                {"title_en", certificate.title_en},
+                {"holder_name", text(certificate.holder_name)},
+                {"fields", fields},
+                {"statement", certificate.statement},
+                {"proof_payload", certificate.proof_payload},
+                {"verification_code", certificate.verification_code}}
+        .dump();
+}
+
+std::string to_json(const ApplicationReceipt& receipt) {
+    return json{{"tracking_number", receipt.tracking_number}, {"days", receipt.expected_working_days}}.dump();
+}
+
+std::optional<CertificateRequest> certificate_request(const std::string& text_json) {
+    return parse<CertificateRequest>(text_json, [](const json& doc) {
+        CertificateRequest request;
+        request.service_id = doc.at("service_id").get<std::string>();
+        request.subject = identity_from(doc.at("subject"));
+        if (doc.contains("agent")) request.agent = identity_from(doc.at("agent"));
+        request.idempotency_key = doc.at("key").get<std::string>();
+        return request;
+    });
+}
+
+std::optional<ApplicationRequest> application_request(const std::string& text_json) {
+    return parse<ApplicationRequest>(text_json, [](const json& doc) {
+        ApplicationRequest request;
+        request.service_id = doc.at("service_id").get<std::string>();
+        request.subject = identity_from(doc.at("subject"));
+        if (doc.contains("agent")) request.agent = identity_from(doc.at("agent"));
+        request.attached_pages = doc.at("pages").get<int>();
+        request.idempotency_key = doc.at("key").get<std::string>();
+        return request;
+    });
+}
+
+std::optional<IssuedCertificate> certificate(const std::string& text_json) {
+    return parse<IssuedCertificate>(text_json, [](const json& doc) {
+        IssuedCertificate c;
+        c.serial = doc.at("serial").get<std::string>();
+        c.service_id = doc.at("service_id").get<std::string>();
+        c.issued_on = doc.at("issued_on").get<std::string>();
+        c.issuer = doc.at("issuer").get<std::string>();
+        c.title_zh = doc.at("title_zh").get<std::string>();
+        c.title_en = doc.at("title_en").get<std::string>();
+        c.holder_name = PersonalString(doc.at("holder_name").get<std::string>());
+        for (const json& field : doc.at("fields")) {
+            c.fields.push_back(
+                {field.at("label").get<std::string>(), PersonalString(field.at("value").get<std::string>())});
+        }
+        c.statement = doc.at("statement").get<std::string>();
+        c.proof_payload = doc.at("proof_payload").get<std::string>();
+        c.verification_code = doc.at("verification_code").get<std::string>();
+        return c;
+    });
+}
+
+std::optional<ApplicationReceipt> receipt(const std::string& text_json) {
+    return parse<ApplicationReceipt>(text_json, [](const json& doc) {
+        return ApplicationReceipt{doc.at("tracking_number").get<std::string>(), doc.at("days").get<int>()};
+    });
+}
+
+}  // namespace hk::kiosk::records

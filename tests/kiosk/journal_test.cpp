@@ -1,0 +1,214 @@
+// The journal and recovery: what is written survives, what is personal is sealed and purged, and an
+// interrupted transaction is finished exactly once whatever step the crash hit.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/recovery.h"
+#include "journal/journal.h"
+#include "journal/records.h"
+#include "sim/simulation.h"
+
+namespace hk::kiosk::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir = fs::path(::testing::TempDir()) / ("journal-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string file_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+CertificateRequest request_for(std::size_t person, const std::string& key) {
+    const auto& who = sim::demo_world().people.at(person);
+    CertificateRequest request;
+    request.service_id = "registration_certificate";
+    request.subject.name = PersonalString(who.name);
+    request.subject.id_number = PersonalString(who.id_number);
+    request.idempotency_key = key;
+    return request;
+}
+
+class JournalTest : public ::testing::Test {
+  protected:
+    fs::path dir_ = fresh_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+
+    Journal open() {
+        auto box = SealedBox::open(dir_ / "journal.key");
+        EXPECT_TRUE(box.has_value());
+        auto journal = Journal::open(dir_ / "journal.db", std::move(*box));
+        EXPECT_TRUE(journal.has_value()) << journal.error();
+        return std::move(*journal);
+    }
+};
+
+TEST_F(JournalTest, KeyFileIsPrivateAndAWorldReadableOneIsRefused) {
+    { auto box = SealedBox::open(dir_ / "journal.key"); }
+    EXPECT_EQ(fs::status(dir_ / "journal.key").permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write);
+    fs::permissions(dir_ / "journal.key", fs::perms::others_read, fs::perm_options::add);
+    EXPECT_FALSE(SealedBox::open(dir_ / "journal.key").has_value());
+}
+
+TEST_F(JournalTest, SealedDataOpensOnlyForItsOwnRowAndKey) {
+    auto box = SealedBox::open(dir_ / "journal.key");
+    ASSERT_TRUE(box.has_value());
+    const auto sealed = box->seal("王小明", "key-1");
+    EXPECT_EQ(box->open_sealed(sealed, "key-1").value(), "王小明");
+    EXPECT_FALSE(box->open_sealed(sealed, "key-2").has_value());
+    auto tampered = sealed;
+    tampered[14] ^= 1;
+    EXPECT_FALSE(box->open_sealed(tampered, "key-1").has_value());
+    auto other = SealedBox::open(dir_ / "other.key");
+    EXPECT_FALSE(other->open_sealed(sealed, "key-1").has_value());
+}
+
+TEST_F(JournalTest, StepsSurviveReopeningAndPersonalDataIsNeverInTheClear) {
+    const std::string id_number = sim::demo_world().people[0].id_number;
+    {
+        Journal journal = open();
+        ASSERT_TRUE(journal.requested("k1", TransactionKind::Certificate, "registration_certificate",
+                                      records::to_json(request_for(0, "k1"))));
+        ASSERT_TRUE(journal.issued("k1", "HK2026000001", R"({"serial":"HK2026000001"})"));
+    }
+    Journal journal = open();
+    const auto entry = journal.find("k1");
+    ASSERT_TRUE(entry.has_value());
+    EXPECT_EQ(entry->step, TransactionStep::Issued);
+    EXPECT_EQ(entry->reference, "HK2026000001");
+    EXPECT_NE(entry->request.find(id_number), std::string::npos);  // opened with the key
+    for (const char* file : {"journal.db", "journal.db-wal"}) {
+        if (fs::exists(dir_ / file)) {
+            EXPECT_EQ(file_text(dir_ / file).find(id_number), std::string::npos) << file;
+        }
+    }
+    ASSERT_TRUE(journal.done("k1"));
+    EXPECT_TRUE(journal.find("k1")->request.empty());  // purged once done
+    EXPECT_TRUE(journal.unfinished().empty());
+}
+
+TEST_F(JournalTest, RetriedRequestKeepsItsRow) {
+    Journal journal = open();
+    journal.requested("k1", TransactionKind::Certificate, "x", "{}");
+    journal.issued("k1", "HK1", "{}");
+    journal.requested("k1", TransactionKind::Certificate, "x", "{}");
+    EXPECT_EQ(journal.find("k1")->step, TransactionStep::Issued);
+}
+
+TEST_F(JournalTest, SessionsCutShortAreFoundOnce) {
+    Journal journal = open();
+    journal.session_started(1, "boot-a");
+    journal.session_ended(1, "boot-a");
+    journal.session_started(2, "boot-a");
+    EXPECT_EQ(journal.close_interrupted_sessions(), 1);
+    EXPECT_EQ(journal.close_interrupted_sessions(), 0);
+}
+
+class RecoveryTest : public JournalTest {
+  protected:
+    fs::path out_ = dir_ / "out";
+    sim::Simulation simulation_{sim::demo_world(), {out_, 10, 5'000}};
+    DeviceSet devices_{simulation_.id_reader,       simulation_.chip_reader, simulation_.scanner,
+                       simulation_.mrz_reader,      simulation_.camera,      simulation_.a4_printer,
+                       simulation_.receipt_printer, simulation_.central};
+
+    int pdfs() {
+        int count = 0;
+        if (!fs::exists(out_)) return 0;
+        for (const auto& entry : fs::directory_iterator(out_)) count += entry.path().extension() == ".pdf";
+        return count;
+    }
+};
+
+TEST_F(RecoveryTest, RequestWithNoRecordedAnswerIsAskedAgainAndPrintedOnce) {
+    Journal journal = open();
+    const auto request = request_for(0, "k-crash");
+    journal.requested("k-crash", TransactionKind::Certificate, request.service_id, records::to_json(request));
+    ASSERT_TRUE(
+        simulation_.central.issue_certificate(request).has_value());  // it reached the server, then the crash
+
+    const RecoveryReport report = recover(journal, devices_);
+    EXPECT_EQ(report.asked_again, 1);
+    EXPECT_EQ(report.printed, 1);
+    EXPECT_EQ(simulation_.central.certificates_issued(), 1);  // the same certificate, not a second one
+    EXPECT_EQ(pdfs(), 1);
+    EXPECT_EQ(journal.find("k-crash")->step, TransactionStep::Done);
+    EXPECT_EQ(recover(journal, devices_).printed, 0);  // a second start has nothing left to do
+}
+
+TEST_F(RecoveryTest, JobThePrinterCompletedIsNotPrintedAgain) {
+    Journal journal = open();
+    const auto request = request_for(0, "k-printed");
+    auto issued = simulation_.central.issue_certificate(request);
+    journal.requested("k-printed", TransactionKind::Certificate, request.service_id,
+                      records::to_json(request));
+    journal.issued("k-printed", issued->serial, records::to_json(*issued));
+    journal.print_submitted("k-printed");
+    const std::vector<std::uint8_t> pdf{'%', 'P', 'D', 'F'};
+    ASSERT_TRUE(simulation_.a4_printer.print({"certificate-" + issued->serial, pdf, 1}).has_value());
+
+    const RecoveryReport report = recover(journal, devices_);
+    EXPECT_EQ(report.already_printed, 1);
+    EXPECT_EQ(report.printed, 0);
+    EXPECT_EQ(pdfs(), 1);
+}
+
+TEST_F(RecoveryTest, JobThePrinterNeverGotIsPrinted) {
+    Journal journal = open();
+    const auto request = request_for(0, "k-lost-job");
+    auto issued = simulation_.central.issue_certificate(request);
+    journal.requested("k-lost-job", TransactionKind::Certificate, request.service_id,
+                      records::to_json(request));
+    journal.issued("k-lost-job", issued->serial, records::to_json(*issued));
+    journal.print_submitted("k-lost-job");
+    EXPECT_EQ(recover(journal, devices_).printed, 1);
+    EXPECT_EQ(pdfs(), 1);
+}
+
+TEST_F(RecoveryTest, UnreachableServiceLeavesTheTransactionForNextTime) {
+    Journal journal = open();
+    const auto request = request_for(0, "k-later");
+    journal.requested("k-later", TransactionKind::Certificate, request.service_id, records::to_json(request));
+    simulation_.central.fail_next(CentralErrorKind::Unreachable);
+    EXPECT_EQ(recover(journal, devices_).left_unfinished, 1);
+    EXPECT_EQ(journal.find("k-later")->step, TransactionStep::Requested);
+    EXPECT_EQ(recover(journal, devices_).printed, 1);
+}
+
+TEST_F(RecoveryTest, PrinterOutOfPaperKeepsTheCertificateForReprint) {
+    Journal journal = open();
+    const auto request = request_for(0, "k-no-paper");
+    auto issued = simulation_.central.issue_certificate(request);
+    journal.requested("k-no-paper", TransactionKind::Certificate, request.service_id,
+                      records::to_json(request));
+    journal.issued("k-no-paper", issued->serial, records::to_json(*issued));
+    simulation_.a4_printer.load_paper(0);
+    recover(journal, devices_);
+    EXPECT_EQ(journal.find("k-no-paper")->step, TransactionStep::Held);
+    EXPECT_FALSE(journal.find("k-no-paper")->result.empty());  // still there, sealed, to be reprinted
+}
+
+TEST_F(RecoveryTest, ApplicationIsFiledOnceUnderItsKey) {
+    Journal journal = open();
+    ApplicationRequest request;
+    request.service_id = "household_book";
+    request.subject.id_number = PersonalString(sim::demo_world().people[0].id_number);
+    request.attached_pages = 1;
+    request.idempotency_key = "k-app";
+    journal.requested("k-app", TransactionKind::Application, request.service_id, records::to_json(request));
+    ASSERT_TRUE(simulation_.central.file_application(request).has_value());
+    recover(journal, devices_);
+    EXPECT_EQ(simulation_.central.applications_filed(), 1);
+    EXPECT_EQ(journal.find("k-app")->step, TransactionStep::Done);
+}
+
+}  // namespace
+}  // namespace hk::kiosk::testing
