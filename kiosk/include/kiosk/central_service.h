@@ -81,11 +81,20 @@ struct IssuedCertificate {
     void wipe() noexcept;
 };
 
+// A scanned page sent with an application (personal data: wiped with the request).
+struct Attachment {
+    int document_index = 0;  // which of the service's documents_to_scan it is
+    std::string mime = "image/png";
+    std::vector<std::uint8_t> data;
+    std::string ocr_text;
+};
+
 struct ApplicationRequest {
     std::string service_id;
     VerifiedIdentity subject;
     std::optional<VerifiedIdentity> agent;
-    int attached_pages = 0;
+    int attached_pages = 0;               // how many pages the citizen scanned
+    std::vector<Attachment> attachments;  // those pages, encoded; filled in by the kiosk just before filing
     std::string idempotency_key;
 };
 

@@ -6,6 +6,7 @@
 
 #include "journal/journal.h"
 #include "journal/records.h"
+#include "page_png.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
 
@@ -260,6 +261,19 @@ void CommandExecutor::file_application(FileApplication command) {
     central_worker_.post([this, command = std::move(command)](const std::stop_token&) {
         ApplicationRequest application = command.application;
         application.attached_pages = static_cast<int>(command.page_ids.size());
+        std::vector<scanner::Image> pages = pages_.copies(command.page_ids);
+        for (std::size_t index = 0; index < pages.size(); ++index) {
+            auto png = encode_png(pages[index]);
+            pages[index].wipe();
+            if (png) application.attachments.push_back({static_cast<int>(index), "image/png", std::move(*png), {}});
+        }
+        // The pages are personal data: whatever happens below, their encoded copies are zeroed on the way out.
+        struct WipeAttachments {
+            ApplicationRequest& request;
+            ~WipeAttachments() {
+                for (Attachment& page : request.attachments) drivers::wipe_bytes(page.data.data(), page.data.size());
+            }
+        } wipe_attachments{application};
         const std::string& key = application.idempotency_key;
         Journal* journal = options_.journal;
         if (journal != nullptr &&

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "central/https_central_service.h"
 #include "command_executor.h"
 #include "event_queue.h"
 #include "health_monitor.h"
@@ -92,11 +93,23 @@ std::expected<Journal, std::string> open_journal(const KioskConfig& config,
     return Journal::open(database, std::move(*box));
 }
 
-// The simulated world's own central service, or the real one over mutual TLS when the config names it.
-std::expected<CentralService*, std::string> central_service(const KioskConfig& config,
-                                                            sim::Simulation& simulation) {
-    if (config.central.url.empty()) return &simulation.central;
-    return std::unexpected("the HTTPS central client is not wired in yet");
+std::chrono::milliseconds seconds(double value) {
+    return std::chrono::milliseconds(static_cast<long>(value * 1000));
+}
+
+// The real central service over mutual TLS when the config names one; else (simulation only) none, and the
+// simulated world's own in-process service stands in.
+std::unique_ptr<CentralService> https_central(const KioskConfig& config) {
+    if (config.central.url.empty()) return nullptr;
+    central::CentralClientOptions client;
+    client.base_url = config.central.url;
+    client.ca_file = config.central.ca_file;
+    client.client_cert_file = config.central.cert_file;
+    client.client_key_file = config.central.key_file;
+    client.connect_timeout = seconds(config.central.connect_timeout_s);
+    client.attempt_timeout = seconds(config.central.request_timeout_s);
+    client.max_attempts = config.central.attempts;
+    return std::make_unique<central::HttpsCentralService>(std::move(client));
 }
 
 }  // namespace
@@ -121,14 +134,10 @@ int run_kiosk(const RunOptions& options) {
 
     sim::Simulation simulation(sim::demo_world(), {options.out_dir.value_or(std::filesystem::path()),
                                                    config.sim_a4_sheets, config.sim_receipt_paper_mm});
-    auto central = central_service(config, simulation);
-    if (!central) {
-        spdlog::error("central service: {}", central.error());
-        return 2;
-    }
-    DeviceSet devices{
-        simulation.id_reader, simulation.chip_reader, simulation.scanner,         simulation.mrz_reader,
-        simulation.camera,    simulation.a4_printer,  simulation.receipt_printer, **central};
+    const std::unique_ptr<CentralService> remote = https_central(config);
+    DeviceSet devices{simulation.id_reader,  simulation.chip_reader, simulation.scanner,
+                      simulation.mrz_reader, simulation.camera,      simulation.a4_printer,
+                      simulation.receipt_printer, remote ? *remote : simulation.central};
     auto journal = open_journal(config, options.out_dir);
     if (!journal) {
         spdlog::error("journal: {}", journal.error());

@@ -33,6 +33,16 @@ class PageStore {
         return bytes;
     }
 
+    // Copies of the pages, in the order asked (missing ids are skipped).
+    [[nodiscard]] std::vector<scanner::Image> copies(const std::vector<int>& ids) const {
+        std::lock_guard lock(mutex_);
+        std::vector<scanner::Image> pages;
+        for (int id : ids) {
+            if (auto it = pages_.find(id); it != pages_.end()) pages.push_back(it->second);
+        }
+        return pages;
+    }
+
     void wipe() {
         std::lock_guard lock(mutex_);
         for (auto& [id, page] : pages_) page.wipe();

@@ -1,5 +1,7 @@
 #include "records.h"
 
+#include <openssl/evp.h>
+
 #include <nlohmann/json.hpp>
 
 namespace hk::kiosk::records {
@@ -31,6 +33,27 @@ VerifiedIdentity identity_from(const json& node) {
     return id;
 }
 
+std::string to_base64(const std::vector<std::uint8_t>& bytes) {
+    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes.data(),
+                                       static_cast<int>(bytes.size()));
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+std::vector<std::uint8_t> from_base64(const std::string& text) {
+    std::vector<std::uint8_t> out(3 * (text.size() / 4) + 3);
+    const int length = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                                       static_cast<int>(text.size()));
+    if (length < 0) return {};
+    std::size_t size = static_cast<std::size_t>(length);
+    // EVP_DecodeBlock counts the padding as zero bytes: take them off again.
+    if (text.size() >= 1 && text[text.size() - 1] == '=') --size;
+    if (text.size() >= 2 && text[text.size() - 2] == '=') --size;
+    out.resize(size);
+    return out;
+}
+
 template <typename T, typename Parse>
 std::optional<T> parse(const std::string& text_json, Parse parse_node) {
     const json doc = json::parse(text_json, nullptr, false);
@@ -53,9 +76,17 @@ std::string to_json(const CertificateRequest& request) {
 }
 
 std::string to_json(const ApplicationRequest& request) {
+    json attachments = json::array();
+    for (const Attachment& page : request.attachments) {
+        attachments.push_back({{"index", page.document_index},
+                               {"mime", page.mime},
+                               {"data", to_base64(page.data)},
+                               {"ocr", page.ocr_text}});
+    }
     json doc = {{"service_id", request.service_id},
                 {"subject", identity(request.subject)},
                 {"pages", request.attached_pages},
+                {"attachments", attachments},
                 {"key", request.idempotency_key}};
     if (request.agent) doc["agent"] = identity(*request.agent);
     return doc.dump();
@@ -102,6 +133,11 @@ std::optional<ApplicationRequest> application_request(const std::string& text_js
         request.subject = identity_from(doc.at("subject"));
         if (doc.contains("agent")) request.agent = identity_from(doc.at("agent"));
         request.attached_pages = doc.at("pages").get<int>();
+        for (const json& page : doc.value("attachments", json::array())) {
+            request.attachments.push_back({page.at("index").get<int>(), page.at("mime").get<std::string>(),
+                                           from_base64(page.at("data").get<std::string>()),
+                                           page.at("ocr").get<std::string>()});
+        }
         request.idempotency_key = doc.at("key").get<std::string>();
         return request;
     });

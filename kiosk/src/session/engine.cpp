@@ -98,7 +98,7 @@ void StepContext::issue_entry_commands() {
                 for (const ScannedPageRef& page : s.pages) page_ids.push_back(page.page_id);
                 emit(FileApplication{
                     start_request(),
-                    {s.service_id, *s.subject(), agent, static_cast<int>(page_ids.size()), s.transaction_key},
+                    {s.service_id, *s.subject(), agent, static_cast<int>(page_ids.size()), {}, s.transaction_key},
                     std::move(page_ids)});
             }
             break;
