@@ -2,9 +2,13 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+
 #include "app/kiosk_app.h"
 
 int main(int argc, char** argv) {
+    // A peer closing a TLS connection must end in an error value, not in SIGPIPE killing the kiosk.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App cli{"HuKiosk: household-registration self-service kiosk"};
     std::string config_file;
     std::string script_file;
