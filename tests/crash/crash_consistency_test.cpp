@@ -2,8 +2,8 @@
 // applications while the kiosk is SIGKILLed at random moments, then restarted (recovery runs before the first
 // screen). Afterwards, checked against the server's own records: every certificate the server issued to this kiosk
 // was printed exactly once or is held for reprint; no certificate was printed twice; no transaction is left
-// half done; applications are filed once per transaction. HUKIOSK_CRASH_RUNS sets the number of kills (default 50;
-// tools/crash-soak.sh runs 1,000).
+// half done; applications are filed once per transaction. HUKIOSK_CRASH_RUNS sets the number of runs (default 50;
+// tools/crash-soak.sh runs 1,000), HUKIOSK_CRASH_SEED the kill schedule.
 #include <gtest/gtest.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -124,7 +124,8 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
                      dir / "kiosk.log");
     };
 
-    std::mt19937 random(20261122);
+    const char* seed = std::getenv("HUKIOSK_CRASH_SEED");
+    std::mt19937 random(seed != nullptr ? static_cast<unsigned>(std::atoi(seed)) : 20261122u);
     std::uniform_int_distribution<int> kill_after_ms(50, 5500);
     int killed = 0;
     for (int run = 0; run < runs; ++run) {
