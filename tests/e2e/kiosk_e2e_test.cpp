@@ -179,6 +179,11 @@ TEST_F(KioskEndToEnd, IdleCitizenIsWarnedThenWiped) {
     EXPECT_NE(steps.find("command WipePersonalData"), std::string::npos);
 }
 
+TEST_F(KioskEndToEnd, SlowPrinterKeepsTheCitizenOnThePrintingScreenUntilDone) {
+    ASSERT_EQ(run("slow-printer.script"), 0) << log();
+    EXPECT_EQ(files(out_, ".pdf").size(), 1u);
+}
+
 TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {
     std::ofstream(out_ / "bad.script") << "expect attract\nexpect done 1\n";
     const std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --script " +

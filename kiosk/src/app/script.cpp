@@ -44,7 +44,7 @@ struct Arity {
 constexpr Arity kVerbs[] = {
     {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 1},  {"present", 2, 2},
     {"place", 2, 99}, {"remove", 0, 0},       {"fail", 2, 2}, {"unplug", 1, 1},
-    {"replug", 1, 1}, {"central_fail", 1, 1}, {"wait", 1, 1}, {"screenshot", 1, 1},
+    {"replug", 1, 1}, {"central_fail", 1, 1}, {"wait", 1, 1}, {"screenshot", 1, 1}, {"slow", 2, 2},
 };
 
 }  // namespace
@@ -71,8 +71,9 @@ std::expected<std::vector<ScriptStep>, std::string> parse_script(std::string_vie
         if (step.args.size() < arity->min || step.args.size() > arity->max) {
             return std::unexpected(where + "wrong number of words for '" + step.verb + "'");
         }
-        if ((step.verb == "wait" || (step.verb == "expect" && step.args.size() == 2)) &&
-            !number(step.args.back())) {
+        const bool last_is_number =
+            step.verb == "wait" || step.verb == "slow" || (step.verb == "expect" && step.args.size() == 2);
+        if (last_is_number && !number(step.args.back())) {
             return std::unexpected(where + "'" + step.args.back() + "' is not a number");
         }
         steps.push_back(std::move(step));
@@ -173,6 +174,10 @@ ScriptRunner::StepResult ScriptRunner::simulate(const ScriptStep& step) {
         sim.take_everything_away();
     } else if (step.verb == "fail") {
         ok = sim.fail_next(a[0], a[1]);
+    } else if (step.verb == "slow") {
+        auto* faults = sim.faults_of(a[0]);
+        if (faults == nullptr) return fail(step, "unknown device '" + a[0] + "'");
+        faults->set_delay(milliseconds(*number(a[1])));
     } else if (step.verb == "unplug" || step.verb == "replug") {
         ok = sim.set_unplugged(a[0], step.verb == "unplug");
     } else if (step.verb == "central_fail") {

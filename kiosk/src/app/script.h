@@ -9,6 +9,7 @@
 //   remove                       take every card and document away
 //   fail DEVICE FAULT            the device's next operation fails (e.g. fail a4_printer paper_out)
 //   unplug DEVICE / replug DEVICE
+//   slow DEVICE MILLISECONDS     every operation of the device takes this long first (0: normal again)
 //   central_fail KIND            the next central call fails (unreachable, timeout, server_error, rejected,
 //   ...) wait MILLISECONDS screenshot NAME              save the screen as NAME.png in the output folder
 #pragma once
