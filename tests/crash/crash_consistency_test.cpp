@@ -106,6 +106,13 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
                           "--pki", (dir / "pki").string()},
                          dir / "central.log");
     ASSERT_GT(server.pid, 0);
+    // However the test ends (a failed ASSERT returns early), the server goes with it.
+    struct StopServer {
+        pid_t pid;
+        ~StopServer() {
+            if (pid > 0 && kill(pid, SIGTERM) == 0) waitpid(pid, nullptr, 0);
+        }
+    } stop_server{server.pid};
     char line[256] = {};
     ASSERT_NE(std::fgets(line, sizeof line, server.out), nullptr) << "central-ref did not start";
     std::smatch port;
@@ -143,6 +150,7 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
     }
     kill(server.pid, SIGTERM);
     wait_exit(server.pid);
+    stop_server.pid = -1;
     std::fclose(server.out);
 
     // What the server issued to this kiosk, against what the printer printed and the journal holds.
