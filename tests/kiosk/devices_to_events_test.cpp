@@ -6,8 +6,11 @@
 
 #include "app/command_executor.h"
 #include "app/health_monitor.h"
+#include "journal/journal.h"
 #include "scanner/mrz.h"
 #include "sim/simulation.h"
+
+namespace fs = std::filesystem;
 
 namespace hk::kiosk::testing {
 namespace {
@@ -212,6 +215,45 @@ TEST_F(DevicesToEvents, HealthMonitorReportsAnUnpluggedPrinterAndItsReturn) {
     simulation_.set_unplugged("a4_printer", false);
     monitor.poll_once();
     EXPECT_TRUE(next_as<DeviceHealthChanged>().ready);
+}
+
+}  // namespace
+}  // namespace hk::kiosk::testing
+
+namespace hk::kiosk::testing {
+namespace {
+
+// A citizen who walks away after a failed request: the session's end asks once more with the same key, and
+// what the service issued is held for reprint, never printed for nobody and never issued twice.
+TEST(SettlingATransaction, CertificateIssuedAfterTheCitizenLeftIsHeldNotPrinted) {
+    const fs::path dir = fs::path(::testing::TempDir()) / "settle-held";
+    fs::remove_all(dir);
+    sim::Simulation simulation(sim::demo_world(), {dir / "out", 10, 5'000});
+    DeviceSet devices{simulation.id_reader,       simulation.chip_reader, simulation.scanner,
+                      simulation.mrz_reader,      simulation.camera,      simulation.a4_printer,
+                      simulation.receipt_printer, simulation.central};
+    auto box = SealedBox::open(dir / "journal.key");
+    ASSERT_TRUE(box.has_value());
+    auto journal = Journal::open(dir / "journal.db", std::move(*box));
+    ASSERT_TRUE(journal.has_value());
+    EventQueue events;
+    {
+        CommandExecutor executor(devices, events, default_catalogue(),
+                                 {"kiosk-test", "boot", &*journal, milliseconds(20), [] { return "now"; }});
+        VerifiedIdentity subject;
+        subject.id_number = PersonalString(sim::demo_world().people[0].id_number);
+        simulation.central.fail_next(CentralErrorKind::Timeout);
+        executor.execute(IssueCertificate{1, {"registration_certificate", subject, {}, "k-left"}});
+        auto failed = events.pop_for(kPatience);
+        ASSERT_TRUE(failed && std::holds_alternative<CentralFailed>(*failed));
+        executor.execute(WipePersonalData{1});
+        for (int i = 0; i < 200 && journal->find("k-left")->step == TransactionStep::Requested; ++i) {
+            std::this_thread::sleep_for(milliseconds(10));
+        }
+    }
+    EXPECT_EQ(journal->find("k-left")->step, TransactionStep::Held);
+    EXPECT_EQ(simulation.central.certificates_issued(), 1);
+    EXPECT_EQ(simulation.a4_printer.jobs_printed(), 0);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "page_png.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
+#include "recovery.h"
 
 namespace hk::kiosk {
 
@@ -164,7 +165,7 @@ void CommandExecutor::print_certificate(std::uint64_t request, IssuedCertificate
             return;
         }
         journal_step(&Journal::print_submitted);  // before: a crash from here on asks the printer what it did
-        auto printed = devices_.a4_printer.print({"certificate-" + certificate.serial, *pdf, 1});
+        auto printed = devices_.a4_printer.print({certificate_job_name(certificate.serial), *pdf, 1});
         drivers::wipe_bytes(pdf->data(), pdf->size());
         if (!printed) {
             events_.push(DeviceFailed{request, printed.error()});
@@ -265,13 +266,17 @@ void CommandExecutor::file_application(FileApplication command) {
         for (std::size_t index = 0; index < pages.size(); ++index) {
             auto png = encode_png(pages[index]);
             pages[index].wipe();
-            if (png) application.attachments.push_back({static_cast<int>(index), "image/png", std::move(*png), {}});
+            if (png)
+                application.attachments.push_back(
+                    {static_cast<int>(index), "image/png", std::move(*png), {}});
         }
-        // The pages are personal data: whatever happens below, their encoded copies are zeroed on the way out.
+        // The pages are personal data: whatever happens below, their encoded copies are zeroed on the way
+        // out.
         struct WipeAttachments {
             ApplicationRequest& request;
             ~WipeAttachments() {
-                for (Attachment& page : request.attachments) drivers::wipe_bytes(page.data.data(), page.data.size());
+                for (Attachment& page : request.attachments)
+                    drivers::wipe_bytes(page.data.data(), page.data.size());
             }
         } wipe_attachments{application};
         const std::string& key = application.idempotency_key;
@@ -318,34 +323,19 @@ void CommandExecutor::settle_transaction() {
                     journal.held(key);
                 }
                 break;
-            case TransactionStep::Requested: {
+            case TransactionStep::Requested:
                 // The citizen left after a failed request: the service may still have issued. Ask once more
-                // with the same key; whatever it issued is kept, never printed for nobody.
-                if (entry->kind == TransactionKind::Certificate) {
-                    auto request = records::certificate_request(entry->request);
-                    if (!request) break;
-                    auto issued = devices_.central.issue_certificate(*request);
-                    if (issued) {
-                        journal.issued(key, issued->serial, records::to_json(*issued));
-                        journal.held(key);
-                    } else if (!issued.error().retryable()) {
-                        journal.abandoned(key);
-                    }
-                } else {
-                    auto request = records::application_request(entry->request);
-                    if (!request) break;
-                    auto filed = devices_.central.file_application(*request);
-                    if (filed) {
-                        journal.issued(key, filed->tracking_number, records::to_json(*filed));
+                // with the same key; a certificate it issued is kept, never printed for nobody.
+                if (ask_again(journal, *entry, devices_.central)) {
+                    if (entry->kind == TransactionKind::Application) {
                         journal.done(key);
-                    } else if (!filed.error().retryable()) {
-                        journal.abandoned(key);
+                    } else {
+                        journal.held(key);
                     }
                 }
                 break;
-            }
             case TransactionStep::PrintSubmitted:
-                if (devices_.a4_printer.has_printed("certificate-" + entry->reference).value_or(false)) {
+                if (devices_.a4_printer.has_printed(certificate_job_name(entry->reference)).value_or(false)) {
                     journal.done(key);
                 } else {
                     journal.held(key);

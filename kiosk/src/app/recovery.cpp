@@ -9,10 +9,6 @@
 namespace hk::kiosk {
 namespace {
 
-std::string job_name(const std::string& serial) {
-    return "certificate-" + serial;
-}
-
 // Prints a certificate the journal holds; true when the printer took it.
 bool print_from_journal(Journal& journal, const JournalEntry& entry, const DeviceSet& devices) {
     auto certificate = records::certificate(entry.result);
@@ -21,18 +17,23 @@ bool print_from_journal(Journal& journal, const JournalEntry& entry, const Devic
     certificate->wipe();
     if (!pdf) return false;
     journal.print_submitted(entry.key);
-    const bool ok = devices.a4_printer.print({job_name(entry.reference), *pdf, 1}).has_value();
+    const bool ok = devices.a4_printer.print({certificate_job_name(entry.reference), *pdf, 1}).has_value();
     drivers::wipe_bytes(pdf->data(), pdf->size());
     if (ok) journal.printed(entry.key);
     return ok;
 }
 
-// Asks the central service again with the transaction's own key; updates the entry when it answers.
-bool ask_again(Journal& journal, JournalEntry& entry, const DeviceSet& devices) {
+}  // namespace
+
+std::string certificate_job_name(const std::string& serial) {
+    return "certificate-" + serial;
+}
+
+bool ask_again(Journal& journal, JournalEntry& entry, CentralService& central) {
     if (entry.kind == TransactionKind::Certificate) {
         auto request = records::certificate_request(entry.request);
         if (!request) return false;
-        auto issued = devices.central.issue_certificate(*request);
+        auto issued = central.issue_certificate(*request);
         if (!issued) {
             if (!issued.error().retryable()) journal.abandoned(entry.key);
             return false;
@@ -43,7 +44,7 @@ bool ask_again(Journal& journal, JournalEntry& entry, const DeviceSet& devices) 
     } else {
         auto request = records::application_request(entry.request);
         if (!request) return false;
-        auto filed = devices.central.file_application(*request);
+        auto filed = central.file_application(*request);
         if (!filed) {
             if (!filed.error().retryable()) journal.abandoned(entry.key);
             return false;
@@ -54,8 +55,6 @@ bool ask_again(Journal& journal, JournalEntry& entry, const DeviceSet& devices) 
     entry.step = TransactionStep::Issued;
     return true;
 }
-
-}  // namespace
 
 std::string RecoveryReport::summary() const {
     return "recovery: " + std::to_string(interrupted_sessions) + " interrupted session(s) wiped, " +
@@ -70,7 +69,7 @@ RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
     for (JournalEntry entry : journal.unfinished()) {
         if (entry.step == TransactionStep::Requested) {
             ++report.asked_again;
-            if (!ask_again(journal, entry, devices)) {
+            if (!ask_again(journal, entry, devices.central)) {
                 if (journal.find(entry.key)->step == TransactionStep::Requested) ++report.left_unfinished;
                 continue;
             }
@@ -82,7 +81,7 @@ RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
             continue;
         }
         if (entry.step == TransactionStep::PrintSubmitted) {
-            if (devices.a4_printer.has_printed(job_name(entry.reference)).value_or(false)) {
+            if (devices.a4_printer.has_printed(certificate_job_name(entry.reference)).value_or(false)) {
                 ++report.already_printed;
                 entry.step = TransactionStep::Printed;
             } else {

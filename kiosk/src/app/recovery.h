@@ -23,4 +23,12 @@ struct RecoveryReport {
 
 RecoveryReport recover(Journal& journal, const DeviceSet& devices);
 
+// Asks the central service again, with the transaction's own idempotency key, for a request whose answer was
+// never recorded; records the answer. False when there is still no answer (kept for later) or the service
+// refused (marked abandoned).
+bool ask_again(Journal& journal, JournalEntry& entry, CentralService& central);
+
+// The printer job name of a certificate, by which the printer's job history is asked.
+std::string certificate_job_name(const std::string& serial);
+
 }  // namespace hk::kiosk
