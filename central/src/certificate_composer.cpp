@@ -1,6 +1,8 @@
 #include "certificate_composer.h"
 
 #include <array>
+#include <chrono>
+#include <cstdio>
 
 namespace hk::central {
 namespace {
@@ -10,6 +12,9 @@ struct CertificateType {
     std::string_view title_zh;
     std::string_view title_en;
     std::string_view statement;
+    // Days the proof code stays valid, the issue day included. Offices that receive such a paper usually take
+    // it within three months; the temporary identity paper says thirty days on its face.
+    int valid_days = 90;
 };
 
 constexpr std::array kTypes = {
@@ -24,7 +29,7 @@ constexpr std::array kTypes = {
                     "Certificate of Cancellation of Registration",
                     "经查询户籍档案，兹证明其户口注销情况如上所列。"},
     CertificateType{"temporary_identity_paper", "临时身份证明", "Temporary Identity Paper",
-                    "兹证明持证人身份如上所列，本证明有效期三十日。"},
+                    "兹证明持证人身份如上所列，本证明有效期三十日。", 30},
 };
 
 const CertificateType* find_type(std::string_view service_id) {
@@ -43,6 +48,23 @@ std::string iso_date(const std::string& yyyymmdd) {
 
 bool is_certificate_service(std::string_view service_id) {
     return find_type(service_id) != nullptr;
+}
+
+std::string valid_until(std::string_view service_id, const std::string& issued_on) {
+    const CertificateType* type = find_type(service_id);
+    const int days = type != nullptr ? type->valid_days : CertificateType{}.valid_days;
+    int year = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    if (std::sscanf(issued_on.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return issued_on;
+    const std::chrono::year_month_day issued{std::chrono::year{year}, std::chrono::month{month},
+                                             std::chrono::day{day}};
+    if (!issued.ok()) return issued_on;
+    const std::chrono::year_month_day last{std::chrono::sys_days{issued} + std::chrono::days{days - 1}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(last.year()),
+                  static_cast<unsigned>(last.month()), static_cast<unsigned>(last.day()));
+    return text;
 }
 
 CertificateText compose_certificate(std::string_view service_id, const Person& holder,

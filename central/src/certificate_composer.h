@@ -26,6 +26,10 @@ struct CertificateText {
 // The five instant certificates of CertificateRequest.service_id.
 bool is_certificate_service(std::string_view service_id);
 
+// The last day (YYYY-MM-DD, inclusive) a certificate of this type issued on `issued_on` is valid: the "exp"
+// of its proof code.
+std::string valid_until(std::string_view service_id, const std::string& issued_on);
+
 // `household` is every member of the holder's household, the holder included (used by the family proof).
 CertificateText compose_certificate(std::string_view service_id, const Person& holder,
                                     const std::vector<Person>& household);

@@ -80,8 +80,9 @@ Answer CentralService::issue(const Transaction& tx, std::string_view kiosk_id,
 
     const CertificateText text =
         compose_certificate(request.service_id, *holder, store_.household(tx, holder->household));
-    const Proof proof = make_proof(signer_, ProofClaims{record.serial, record.service_id, holder->name,
-                                                        holder->id_number, record.issued_on});
+    const Proof proof =
+        make_proof(signer_, ProofClaims{record.serial, record.service_id, holder->name, holder->id_number,
+                                        record.issued_on, valid_until(request.service_id, record.issued_on)});
     Answer answer = json_answer(201, certificate_json(record, store_.issuer(tx), *holder, text, proof));
     record.body = answer.body;
     store_.insert_certificate(tx, record);

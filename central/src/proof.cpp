@@ -23,6 +23,7 @@ Proof make_proof(const ProofSigner& signer, const ProofClaims& claims) {
     json["holder"] = claims.holder;
     json["id"] = mask_id_number(claims.id_number);
     json["issued"] = claims.issued;
+    if (!claims.valid_until.empty()) json["exp"] = claims.valid_until;
     const std::string claims_text = base64url_encode(encode_json(json));
     const std::string signature = signer.sign(claims_text);
     return Proof{"HK1." + claims_text + "." + base64url_encode(signature), verification_code_for(signature),

@@ -1,7 +1,7 @@
 // The signed proof printed as a QR code on every certificate (openapi.yaml, Certificate.proof):
 //   payload = "HK1." + base64url(claims JSON) + "." + base64url(DER signature over the base64url claims text)
-// with claims {"v":1,"kid","serial","type","holder","id","issued"}, `id` masked to its first 6 and last 4
-// characters. Anyone holding the provincial public key can check it offline.
+// with claims {"v":1,"kid","serial","type","holder","id","issued","exp"}, `id` masked to its first 6 and last
+// 4 characters. Anyone holding the provincial public key can check it offline.
 #pragma once
 
 #include <string>
@@ -12,10 +12,11 @@ namespace hk::central {
 
 struct ProofClaims {
     std::string serial;
-    std::string type;       // the certificate's service_id
-    std::string holder;     // holder's name
-    std::string id_number;  // unmasked; masked when written into the claims
-    std::string issued;     // YYYY-MM-DD
+    std::string type;         // the certificate's service_id
+    std::string holder;       // holder's name
+    std::string id_number;    // unmasked; masked when written into the claims
+    std::string issued;       // YYYY-MM-DD
+    std::string valid_until;  // YYYY-MM-DD, last valid day; "exp" in the claims (left out when empty)
 };
 
 struct Proof {

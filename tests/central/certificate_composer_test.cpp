@@ -68,5 +68,19 @@ TEST(CertificateComposer, KnowsExactlyTheFiveInstantCertificates) {
               "兹证明持证人身份如上所列，本证明有效期三十日。");
 }
 
+TEST(CertificateValidity, NinetyDaysIssueDayIncludedAcrossAYearEnd) {
+    EXPECT_EQ(valid_until("proof_of_family_relationship", "2026-11-22"), "2027-02-19");
+    EXPECT_EQ(valid_until("registration_certificate", "2028-01-01"), "2028-03-30");  // leap February
+}
+
+TEST(CertificateValidity, TemporaryIdentityPaperLastsThirtyDaysAsItsStatementSays) {
+    EXPECT_EQ(valid_until("temporary_identity_paper", "2026-11-22"), "2026-12-21");
+}
+
+TEST(CertificateValidity, AnUnparsableDateIsReturnedUnchanged) {
+    EXPECT_EQ(valid_until("temporary_identity_paper", "2026-02-30"), "2026-02-30");
+    EXPECT_EQ(valid_until("temporary_identity_paper", "yesterday"), "yesterday");
+}
+
 }  // namespace
 }  // namespace hk::central

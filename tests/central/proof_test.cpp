@@ -13,8 +13,9 @@ class ProofTest : public ::testing::Test {
   protected:
     std::string key_pem = test::generate_ec_private_key_pem();
     std::unique_ptr<ProofSigner> signer = make_es256_signer(key_pem, "test-2026-1").value();
-    ProofClaims claims{"HK2026000042", "registration_certificate", "王小明", "110101198503071235",
-                       "2026-11-22"};
+    ProofClaims claims{"HK2026000042", "registration_certificate",
+                       "王小明",       "110101198503071235",
+                       "2026-11-22",   "2027-02-19"};
 };
 
 TEST_F(ProofTest, PayloadCarriesTheDocumentedClaims) {
@@ -25,7 +26,13 @@ TEST_F(ProofTest, PayloadCarriesTheDocumentedClaims) {
     ASSERT_TRUE(parts) << proof.payload;
     EXPECT_EQ(parts->claims_json,
               R"({"v":1,"kid":"test-2026-1","serial":"HK2026000042","type":"registration_certificate",)"
-              R"("holder":"王小明","id":"110101********1235","issued":"2026-11-22"})");
+              R"("holder":"王小明","id":"110101********1235","issued":"2026-11-22","exp":"2027-02-19"})");
+}
+
+TEST_F(ProofTest, NoEndDateMeansNoExpClaim) {
+    claims.valid_until.clear();
+    const auto parts = test::split_proof(make_proof(*signer, claims).payload).value();
+    EXPECT_EQ(parts.claims_json.find("exp"), std::string::npos) << parts.claims_json;
 }
 
 TEST_F(ProofTest, SignatureCoversTheBase64urlClaimsText) {
