@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine_driver.h"
+#include "kiosk/view.h"
 
 namespace hk::kiosk::testing {
 namespace {
@@ -85,6 +86,10 @@ TEST(EngineBehaviour, ReceiptCarriesTheCertificateSerialInTheCitizensLanguage) {
     EXPECT_EQ(receipt->reference, "HK2026000042");
     EXPECT_EQ(receipt->language, Language::Korean);
     EXPECT_EQ(d.find_command<PrintCertificate>()->certificate.serial, "HK2026000042");
+    // The holder's number, masked: its ends only.
+    const std::string number(sim::resident_id_card(d.person(0)).id_number.reveal());
+    EXPECT_EQ(receipt->holder_number_masked, mask_number(number));
+    EXPECT_EQ(receipt->holder_number_masked.find(number.substr(6, 8)), std::string::npos);
 }
 
 TEST(EngineBehaviour, FinishingLeavesNoSessionAndAskedForTheWipe) {

@@ -62,6 +62,7 @@ printer::Receipt compose_receipt(const PrintReceipt& request, const Catalogue& c
             }
             break;
     }
+    if (!request.holder_number_masked.empty()) add(t("receipt.holder") + request.holder_number_masked);
     add(printed_at + "  " + kiosk_id, ReceiptStyle::Centred);
     return receipt;
 }

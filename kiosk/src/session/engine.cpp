@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "kiosk/view.h"
 #include "step_context.h"
 
 namespace hk::kiosk {
@@ -42,6 +43,15 @@ const Service& StepContext::service() const {
     }();
     const Service* found = state.session ? engine.catalogue().find(state.session->service_id) : nullptr;
     return found != nullptr ? *found : kNone;
+}
+
+// The number printed (masked) on the receipt: the holder's resident ID number, or the passport number when
+// the chip carried no ID number.
+std::string masked_holder_number(const Session& session) {
+    const VerifiedIdentity* holder = session.subject();
+    if (holder == nullptr) return {};
+    const PersonalString& number = holder->id_number.empty() ? holder->document_number : holder->id_number;
+    return mask_number(number.reveal());
 }
 
 std::uint64_t StepContext::start_request() {
@@ -96,27 +106,38 @@ void StepContext::issue_entry_commands() {
             } else {
                 std::vector<int> page_ids;
                 for (const ScannedPageRef& page : s.pages) page_ids.push_back(page.page_id);
-                emit(FileApplication{
-                    start_request(),
-                    {s.service_id, *s.subject(), agent, static_cast<int>(page_ids.size()), {}, s.transaction_key},
-                    std::move(page_ids)});
+                emit(FileApplication{start_request(),
+                                     {s.service_id,
+                                      *s.subject(),
+                                      agent,
+                                      static_cast<int>(page_ids.size()),
+                                      {},
+                                      s.transaction_key},
+                                     std::move(page_ids)});
             }
             break;
         }
         case Screen::Printing: {
             Session& s = session();
             const std::uint64_t request = start_request();
+            const std::string holder = masked_holder_number(s);
             if (s.certificate) {
                 emit(PrintCertificate{request, *s.certificate});
-                emit(PrintReceipt{
-                    request, ReceiptKind::Certificate, s.language, s.service_id, s.certificate->serial, {}});
+                emit(PrintReceipt{request,
+                                  ReceiptKind::Certificate,
+                                  s.language,
+                                  s.service_id,
+                                  s.certificate->serial,
+                                  {},
+                                  holder});
             } else {
                 emit(PrintReceipt{request,
                                   ReceiptKind::Application,
                                   s.language,
                                   s.service_id,
                                   s.application->tracking_number,
-                                  {}});
+                                  {},
+                                  holder});
             }
             break;
         }

@@ -69,7 +69,7 @@ void print_slip(StepContext& ctx, ReceiptKind kind) {
         ctx.state.next_request++;  // printed alongside the screen; the screen does not wait for it
     std::optional<Station> station;
     if (s.eligibility) station = s.eligibility->station;
-    ctx.emit(PrintReceipt{s.form_request, kind, s.language, s.service_id, {}, station});
+    ctx.emit(PrintReceipt{s.form_request, kind, s.language, s.service_id, {}, station, {}});
 }
 
 void resume_after_warning(StepContext& ctx) {

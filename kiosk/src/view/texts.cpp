@@ -63,6 +63,7 @@ constexpr std::array kTexts = {
     Entry{"done.take", "请取走您的证明和凭条。", "Please take your certificate and receipt.",
           "증명서와 영수증을 가져가세요."},
     Entry{"done.serial", "证明编号：", "Certificate number: ", "증명서 번호: "},
+    Entry{"receipt.holder", "证件号码：", "ID number: ", "신분증 번호: "},
     Entry{"done.filed", "您的申请已提交。", "Your application has been filed.", "신청서가 제출되었습니다."},
     Entry{"done.tracking", "受理编号：", "Tracking number: ", "접수 번호: "},
     Entry{"done.days", "预计办结（工作日）：", "Expected working days: ", "예상 처리 기간(근무일): "},

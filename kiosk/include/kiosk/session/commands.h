@@ -63,6 +63,9 @@ struct PrintReceipt {
     std::string service_id;
     std::string reference;  // certificate serial or tracking number; empty for forms and referrals
     std::optional<Station> station;
+    // The holder's ID (or document) number masked to its ends, so a lost receipt identifies nobody; empty for
+    // forms and referrals, which are printed before anyone is identified.
+    std::string holder_number_masked;
 };
 
 // A certificate was issued but could not be handed over: keep it for reprint (the journal makes this
