@@ -4,6 +4,7 @@
 
 deps:
 	@tools/deps.sh
+	@tools/npm-deps.sh
 
 build: deps
 	@cmake --preset dev >/dev/null

@@ -11,6 +11,12 @@ for pkg in $wanted; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "installed" ] || missing+=("$pkg")
 done
+# The receipt tests decode ESC/POS with an npm package (tools/npm-deps.sh): Debian's node and npm, unless the
+# machine already has a Node.js of its own.
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+    wanted="$wanted nodejs npm"
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "deps: all $(echo "$wanted" | wc -w) Debian packages present"

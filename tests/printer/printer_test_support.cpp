@@ -266,6 +266,8 @@ Receipt sample_receipt() {
                 {"请凭此回执查询办理进度。Keep this receipt to check the progress.", ReceiptStyle::Normal},
             },
         .qr_text = "https://hukou.example.cn/track/A2026-004711",
+        .logo = std::nullopt,
+        .barcode = {},
     };
 }
 
