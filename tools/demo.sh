@@ -1,32 +1,62 @@
 #!/usr/bin/env bash
-# `make demo`: the kiosk with simulated devices, talking over mutual TLS to the reference central service
-# (central-ref) on loopback, which this script starts and stops. With a display it opens the kiosk window (F1
-# presents an ID card, F2 a passport, F3 lays a document on the scanner; see the log line it prints). Without one
-# (CI, SSH) it runs the scripted citizen session headless and leaves its outputs in out/demo/.
+# `make demo`: the kiosk with simulated card readers and scanner, talking over mutual TLS to the reference
+# central service (central-ref), printing the certificate through a real CUPS scheduler (a private cupsd, queue
+# kioskA4, which writes the PDF to a file) and the receipt as ESC/POS over TCP 9100 to escpos-sink. This script
+# starts and stops all three. With a display it opens the kiosk window (F1 presents an ID card, F2 a passport, F3
+# lays a document on the scanner; see the log line it prints). Without one (CI, SSH) it runs the scripted citizen
+# session headless, then checks the printed certificate's proof code with `kioskctl verify`, and leaves
+# everything in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=build/dev
 out=out/demo
+tools/private-cupsd.sh stop "$PWD/$out/cups" > /dev/null 2>&1 || true
 rm -rf "$out"
-mkdir -p "$out"
+mkdir -p "$out/receipts"
 
 tools/dev-pki.sh "$out/pki" kiosk-demo > /dev/null
 coproc CENTRAL { exec "$bin/central/central-ref" --listen 127.0.0.1:0 --db "$out/central.db" --pki "$out/pki" 2> "$out/central.log"; }
-trap 'kill "$CENTRAL_PID" 2> /dev/null || true' EXIT
+central_pid=$CENTRAL_PID
+# bash keeps one coproc at a time: the sink reports its port through a file instead.
+"$bin/printer/src/escpos/escpos-sink" --listen 127.0.0.1:0 --out-dir "$out/receipts" > "$out/escpos-sink.out" \
+    2> "$out/escpos-sink.log" &
+sink_pid=$!
+cleanup() {
+    kill "$central_pid" "$sink_pid" 2> /dev/null || true
+    tools/private-cupsd.sh stop "$PWD/$out/cups" > /dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
 read -r -t 20 listening <&"${CENTRAL[0]}" || { echo "demo: central-ref did not start; see $out/central.log" >&2; exit 1; }
-port=${listening##*:}
+central_port=${listening##*:}
+for _ in $(seq 100); do
+    grep -q '^listening' "$out/escpos-sink.out" 2> /dev/null && break
+    sleep 0.1
+done
+listening=$(sed -n 's/^listening //p' "$out/escpos-sink.out")
+[ -n "$listening" ] || { echo "demo: escpos-sink did not start; see $out/escpos-sink.log" >&2; exit 1; }
+sink_port=${listening##*:}
+cups_env=$(tools/private-cupsd.sh start "$PWD/$out/cups") || { echo "demo: the private cupsd did not start" >&2; exit 1; }
+cups_value() { sed -n "s/^$1=//p" <<< "$cups_env"; }
+cups_server=$(cups_value CUPS_SERVER)
+cups_output=$(cups_value HUKIOSK_CUPS_OUTPUT)
+
 cat > "$out/kiosk.json" <<JSON
 {
   "kiosk_id": "kiosk-demo",
   "central": {
-    "url": "https://127.0.0.1:$port",
+    "url": "https://127.0.0.1:$central_port",
     "ca_file": "$out/pki/ca.pem",
     "cert_file": "$out/pki/kiosks/kiosk-demo.pem",
     "key_file": "$out/pki/kiosks/kiosk-demo.key"
-  }
+  },
+  "a4_printer": {"backend": "cups", "server": "$cups_server", "queue": "$(cups_value HUKIOSK_CUPS_QUEUE)"},
+  "receipt_printer": {"backend": "escpos", "connection": "tcp:127.0.0.1:$sink_port"}
 }
 JSON
-echo "demo: central-ref listening on 127.0.0.1:$port (mutual TLS, dev PKI in $out/pki)"
+echo "demo: central-ref on 127.0.0.1:$central_port (mutual TLS, dev PKI in $out/pki)"
+echo "demo: certificates to CUPS queue kioskA4 on $cups_server (private cupsd in $out/cups)"
+echo "demo: receipts as ESC/POS to escpos-sink on 127.0.0.1:$sink_port"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${HUKIOSK_DEMO_HEADLESS:-}" ]; then
     echo "demo: opening the kiosk window (close it or press Ctrl+C to stop)"
@@ -38,9 +68,29 @@ script=kiosk/scripts/demo-family-proof.script
 echo "demo: no display; running the scripted session $script headless"
 "$bin/kiosk/kiosk" --simulate --headless --config "$out/kiosk.json" --script "$script" --out "$out"
 
+cp "$cups_output" "$out/certificate.pdf"
+receipt=$(ls "$out"/receipts/receipt-*.bin | tail -n 1)
+if [ -d tests/printer/escpos/npos/node_modules ]; then
+    node tests/printer/escpos/npos/decode.js "$receipt" > "$out/receipt.json"
+fi
+
+echo
+echo "demo: the printed certificate's proof code, checked offline with the province's public key:"
+keys=(--keys "$out/pki/signing.pub.pem" --key-id "$(cat "$out/pki/signing.kid")")
+"$bin/kiosk/kioskctl" verify "${keys[@]}" "$out/certificate.pdf"
+# A forger edits the claims (another serial) and keeps the signature: the code no longer verifies.
+payload=$("$bin/kiosk/kioskctl" verify --json "${keys[@]}" "$out/certificate.pdf" | sed -n 's/.*"payload":"\([^"]*\)".*/\1/p')
+IFS=. read -r tag claims signature <<< "$payload"
+padded=$claims$(printf '%*s' $(((4 - ${#claims} % 4) % 4)) '' | tr ' ' '=')
+claims_json=$(tr '_-' '/+' <<< "$padded" | base64 -d)
+serial=$(sed -n 's/.*"serial":"\([^"]*\)".*/\1/p' <<< "$claims_json")
+forged_claims=$(sed "s/$serial/${serial%?}9/" <<< "$claims_json" | tr -d '\n' | base64 -w0 | tr '+/' '-_' | tr -d '=')
+echo
+echo "demo: the same code with the serial changed to ${serial%?}9 by a forger:"
+"$bin/kiosk/kioskctl" verify "${keys[@]}" "$tag.$forged_claims.$signature" || true
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
-echo "  certificate  $(ls "$out"/certificate-*.pdf)"
-echo "  receipt      $(ls "$out"/receipt-*.png)"
+echo "  certificate  $out/certificate.pdf (what the CUPS queue printed)"
+echo "  receipt      $receipt (ESC/POS bytes)$([ -f "$out/receipt.json" ] && echo ", decoded by npos in $out/receipt.json")"
 echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"

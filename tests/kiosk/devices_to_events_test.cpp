@@ -169,13 +169,23 @@ TEST_F(DevicesToEvents, PrinterFaultsBecomeDeviceFailedEvents) {
         EXPECT_EQ(fault.device, DeviceKind::A4Printer);
     }
     simulation_.receipt_printer.faults().fail_next(FaultKind::PaperOut);
-    executor_.execute(PrintReceipt{
-        22, ReceiptKind::Certificate, Language::English, "registration_certificate", issued->serial, {}});
+    executor_.execute(PrintReceipt{22,
+                                   ReceiptKind::Certificate,
+                                   Language::English,
+                                   "registration_certificate",
+                                   issued->serial,
+                                   {},
+                                   "1101**********1235"});
     const auto fault = next_fault(22);
     EXPECT_EQ(fault.device, DeviceKind::ReceiptPrinter);
     EXPECT_EQ(fault.kind, FaultKind::PaperOut);
-    executor_.execute(PrintReceipt{
-        23, ReceiptKind::Certificate, Language::English, "registration_certificate", issued->serial, {}});
+    executor_.execute(PrintReceipt{23,
+                                   ReceiptKind::Certificate,
+                                   Language::English,
+                                   "registration_certificate",
+                                   issued->serial,
+                                   {},
+                                   "1101**********1235"});
     EXPECT_EQ(next_as<PrintFinished>().printer, DeviceKind::ReceiptPrinter);
 }
 

@@ -83,8 +83,10 @@ TEST_F(VerifyCommand, OneForgedPageAmongGoodOnesFailsTheRun) {
 TEST_F(VerifyCommand, JsonGivesOneObjectALineWithTheResult) {
     options.json = true;
     options.today = "2027-03-01";
-    EXPECT_EQ(run({central::make_proof(*signer, claims).payload}), 1);
+    const std::string payload = central::make_proof(*signer, claims).payload;
+    EXPECT_EQ(run({payload}), 1);
     const auto line = nlohmann::json::parse(out.str());
+    EXPECT_EQ(line["payload"], payload);
     EXPECT_EQ(line["valid"], false);
     EXPECT_EQ(line["result"], "expired");
     EXPECT_EQ(line["serial"], "HK2026000042");

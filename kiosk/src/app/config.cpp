@@ -17,6 +17,41 @@ std::chrono::milliseconds seconds_key(const json& doc, const char* key, std::chr
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
 }
 
+std::expected<void, std::string> parse_a4_printer(const json& section, KioskConfig::A4Printer& printer) {
+    printer.backend = section.value("backend", printer.backend);
+    if (printer.backend != "simulated" && printer.backend != "cups") {
+        return std::unexpected("a4_printer.backend must be simulated or cups");
+    }
+    printer::cups::CupsOptions& cups = printer.cups;
+    cups.queue = section.value("queue", cups.queue);
+    cups.server = section.value("server", cups.server);
+    cups.job_timeout = seconds_key(section, "job_timeout_s", cups.job_timeout);
+    cups.media = section.value("media", cups.media);
+    cups.copies = section.value("copies", cups.copies);
+    if (cups.queue.empty()) return std::unexpected("a4_printer.queue is empty");
+    if (cups.copies < 1 || cups.copies > 5) return std::unexpected("a4_printer.copies must be 1 to 5");
+    return {};
+}
+
+std::expected<void, std::string> parse_receipt_printer(const json& section,
+                                                       KioskConfig::ReceiptPrinter& printer) {
+    printer.backend = section.value("backend", printer.backend);
+    if (printer.backend != "simulated" && printer.backend != "escpos") {
+        return std::unexpected("receipt_printer.backend must be simulated or escpos");
+    }
+    printer::escpos::EscPosOptions& escpos = printer.escpos;
+    if (section.contains("connection")) {
+        auto parsed =
+            printer::escpos::parse_escpos_connection(section.at("connection").get<std::string>(), escpos);
+        if (!parsed) return std::unexpected("receipt_printer.connection: " + parsed.error());
+        escpos = std::move(*parsed);
+    }
+    escpos.profile = section.value("profile", escpos.profile);
+    escpos.timeouts.status = seconds_key(section, "status_timeout_s", escpos.timeouts.status);
+    escpos.timeouts.printed = seconds_key(section, "print_timeout_s", escpos.timeouts.printed);
+    return {};
+}
+
 }  // namespace
 
 std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
@@ -59,6 +94,17 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
                 return std::unexpected("central.url must be https://");
             if (config.central.attempts < 1 || config.central.attempts > 10) {
                 return std::unexpected("central.attempts must be 1 to 10");
+            }
+        }
+        if (doc.contains("a4_printer")) {
+            if (auto parsed = parse_a4_printer(doc.at("a4_printer"), config.a4_printer); !parsed) {
+                return std::unexpected(parsed.error());
+            }
+        }
+        if (doc.contains("receipt_printer")) {
+            if (auto parsed = parse_receipt_printer(doc.at("receipt_printer"), config.receipt_printer);
+                !parsed) {
+                return std::unexpected(parsed.error());
             }
         }
         if (doc.contains("simulation")) {

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "kiosk/session/engine.h"
+#include "printer/cups/cups_a4_printer.h"
+#include "printer/escpos/escpos_receipt_printer.h"
 
 namespace hk::kiosk {
 
@@ -32,6 +34,16 @@ struct KioskConfig {
         double request_timeout_s = 10;
         int attempts = 3;
     } central;
+    // The printers: "simulated" (files in --out), or the real backends: a CUPS queue for certificates and an
+    // ESC/POS printer for receipts. Simulated devices stay available to --simulate for everything else.
+    struct A4Printer {
+        std::string backend = "simulated";  // or "cups"
+        printer::cups::CupsOptions cups;
+    } a4_printer;
+    struct ReceiptPrinter {
+        std::string backend = "simulated";  // or "escpos"
+        printer::escpos::EscPosOptions escpos;
+    } receipt_printer;
     int sim_a4_sheets = 250;
     int sim_receipt_paper_mm = 30'000;
 };

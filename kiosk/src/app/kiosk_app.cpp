@@ -16,6 +16,7 @@
 #include "health_monitor.h"
 #include "journal/journal.h"
 #include "kiosk/view.h"
+#include "printer_backends.h"
 #include "recovery.h"
 #include "script.h"
 #include "sim/simulation.h"
@@ -135,9 +136,19 @@ int run_kiosk(const RunOptions& options) {
     sim::Simulation simulation(sim::demo_world(), {options.out_dir.value_or(std::filesystem::path()),
                                                    config.sim_a4_sheets, config.sim_receipt_paper_mm});
     const std::unique_ptr<CentralService> remote = https_central(config);
-    DeviceSet devices{simulation.id_reader,  simulation.chip_reader, simulation.scanner,
-                      simulation.mrz_reader, simulation.camera,      simulation.a4_printer,
-                      simulation.receipt_printer, remote ? *remote : simulation.central};
+    auto printers = open_printer_backends(config);
+    if (!printers) {
+        spdlog::error("{}", printers.error());
+        return 2;
+    }
+    DeviceSet devices{simulation.id_reader,
+                      simulation.chip_reader,
+                      simulation.scanner,
+                      simulation.mrz_reader,
+                      simulation.camera,
+                      printers->a4 ? *printers->a4 : simulation.a4_printer,
+                      printers->receipt ? *printers->receipt : simulation.receipt_printer,
+                      remote ? *remote : simulation.central};
     auto journal = open_journal(config, options.out_dir);
     if (!journal) {
         spdlog::error("journal: {}", journal.error());

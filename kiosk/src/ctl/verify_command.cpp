@@ -29,9 +29,11 @@ std::string type_name(const std::string& service_id) {
     return service->name.zh + " " + service->name.en;
 }
 
-nlohmann::ordered_json verdict_json(const std::string& source, const ProofVerdict& verdict) {
+nlohmann::ordered_json verdict_json(const std::string& source, const std::string& payload,
+                                    const ProofVerdict& verdict) {
     nlohmann::ordered_json json;
     json["source"] = source;
+    json["payload"] = payload;  // the code as read, for scripts that pass it on
     json["valid"] = verdict.valid();
     json["result"] = printer::proof::to_string(verdict.failure);
     if (!verdict.valid()) json["reason"] = verdict.reason;
@@ -110,17 +112,14 @@ int run_verify(const VerifyOptions& options, std::ostream& out, std::ostream& er
             report_failure(out, options.json, input, "no QR code found");
             all_valid = false;
         }
+        const std::string source = input.starts_with(printer::proof::kPayloadPrefix) ? "payload" : input;
         for (const std::string& code : codes) {
             const ProofVerdict verdict = printer::proof::verify_proof(code, *trust, today);
             all_valid = all_valid && verdict.valid();
             if (options.json) {
-                out << verdict_json(input.starts_with(printer::proof::kPayloadPrefix) ? "payload" : input,
-                                    verdict)
-                           .dump()
-                    << "\n";
+                out << verdict_json(source, code, verdict).dump() << "\n";
             } else {
-                print_verdict(out, input.starts_with(printer::proof::kPayloadPrefix) ? "payload" : input,
-                              verdict);
+                print_verdict(out, source, verdict);
             }
         }
     }

@@ -1,0 +1,66 @@
+// The kiosk's configuration file: defaults without one, the printer backends, and refusals that name the key.
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+namespace hk::kiosk {
+namespace {
+
+TEST(Config, AnEmptyObjectKeepsEveryDefaultAndSimulatedPrinters) {
+    const auto config = parse_config("{}");
+    ASSERT_TRUE(config) << config.error();
+    EXPECT_EQ(config->kiosk_id, "kiosk-dev");
+    EXPECT_EQ(config->a4_printer.backend, "simulated");
+    EXPECT_EQ(config->receipt_printer.backend, "simulated");
+}
+
+TEST(Config, ACupsQueueForCertificates) {
+    const auto config = parse_config(
+        R"({"a4_printer": {"backend": "cups", "queue": "hall-a4", "server": "localhost:8631", "job_timeout_s": 45}})");
+    ASSERT_TRUE(config) << config.error();
+    EXPECT_EQ(config->a4_printer.backend, "cups");
+    EXPECT_EQ(config->a4_printer.cups.queue, "hall-a4");
+    EXPECT_EQ(config->a4_printer.cups.server, "localhost:8631");
+    EXPECT_EQ(config->a4_printer.cups.job_timeout, std::chrono::seconds(45));
+    EXPECT_EQ(config->a4_printer.cups.media, "iso_a4_210x297mm");
+}
+
+TEST(Config, AnEscPosReceiptPrinterOnEachTransport) {
+    auto tcp = parse_config(
+        R"({"receipt_printer": {"backend": "escpos", "connection": "tcp:10.0.0.7:9101", "profile": "generic-58"}})");
+    ASSERT_TRUE(tcp) << tcp.error();
+    EXPECT_EQ(tcp->receipt_printer.escpos.transport, "tcp");
+    EXPECT_EQ(tcp->receipt_printer.escpos.host, "10.0.0.7");
+    EXPECT_EQ(tcp->receipt_printer.escpos.port, 9101);
+    EXPECT_EQ(tcp->receipt_printer.escpos.profile, "generic-58");
+
+    auto usb = parse_config(R"({"receipt_printer": {"backend": "escpos", "connection": "usb:0416:5011"}})");
+    ASSERT_TRUE(usb) << usb.error();
+    EXPECT_EQ(usb->receipt_printer.escpos.transport, "usb");
+    EXPECT_EQ(usb->receipt_printer.escpos.usb_vendor, 0x0416);
+    EXPECT_EQ(usb->receipt_printer.escpos.usb_product, 0x5011);
+
+    auto device = parse_config(R"({"receipt_printer": {"backend": "escpos", "connection": "device:/dev/usb/lp1"}})");
+    ASSERT_TRUE(device) << device.error();
+    EXPECT_EQ(device->receipt_printer.escpos.device_path, "/dev/usb/lp1");
+}
+
+TEST(Config, RefusalsNameTheKey) {
+    const std::vector<std::pair<const char*, const char*>> cases = {
+        {R"({"a4_printer": {"backend": "lpr"}})", "a4_printer.backend"},
+        {R"({"a4_printer": {"backend": "cups", "queue": ""}})", "a4_printer.queue"},
+        {R"({"a4_printer": {"backend": "cups", "copies": 0}})", "a4_printer.copies"},
+        {R"({"a4_printer": {"job_timeout_s": -1}})", "job_timeout_s"},
+        {R"({"receipt_printer": {"backend": "star"}})", "receipt_printer.backend"},
+        {R"({"receipt_printer": {"backend": "escpos", "connection": "bluetooth:xx"}})", "receipt_printer.connection"},
+        {R"({"receipt_printer": {"connection": 9100}})", "config:"},
+    };
+    for (const auto& [text, says] : cases) {
+        const auto config = parse_config(text);
+        ASSERT_FALSE(config) << text;
+        EXPECT_NE(config.error().find(says), std::string::npos) << text << " -> " << config.error();
+    }
+}
+
+}  // namespace
+}  // namespace hk::kiosk
