@@ -288,6 +288,16 @@ TEST_F(CupsIppPrinter, JamMidJobIsPaperJam) {
     EXPECT_EQ(status.fault, FaultKind::PaperJam) << status.detail;
 }
 
+TEST_F(CupsIppPrinter, CoverOpenMidJobIsCoverOpen) {
+    start(R"(echo "STATE: +cover-open-error" >&2; sleep 60)");
+    CupsA4Printer printer(options());
+    const auto printed = printer.print(certificate_job("certificate C2026-IPP-0008"));
+    ASSERT_FALSE(printed);
+    EXPECT_EQ(printed.error().kind, FaultKind::CoverOpen) << printed.error().detail;
+    EXPECT_THAT(printed.error().detail, HasSubstr("job cancelled"));
+    EXPECT_EQ(printer.status().fault, FaultKind::CoverOpen);
+}
+
 TEST_F(CupsIppPrinter, LowTonerAndPaperPrintAndStayReady) {
     start(R"(echo "STATE: +toner-low-warning,media-low-warning" >&2
 echo "ATTR: marker-names=Black marker-types=toner-cartridge marker-colors=#000000 marker-levels=5" >&2
