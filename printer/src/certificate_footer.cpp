@@ -13,7 +13,9 @@ namespace hk::printer::detail::certificate_page {
 
 namespace {
 
-constexpr double kQrSide = 96.0;  // the symbol with its quiet zone
+// The symbol with its quiet zone: 48 mm, so a version-14 code (the usual proof, printer/PROOF.md) has 0.6 mm
+// modules, which a phone resolves at arm's length and a 150 dpi scan at 3.5 pixels each.
+constexpr double kQrSide = 136.0;
 constexpr double kQrCaptionGap = 2.0;
 constexpr double kSealRadius = 58.0;    // a 42 mm seal
 constexpr double kSealRise = 0.25;      // seal centre above the issuer's line, in radii
