@@ -148,8 +148,9 @@ TEST(EscPosEncoder, LogoIsOneCentredRasterAboveTheLines) {
         for (int b = 0; b < 72; ++b) raster.push_back(b == 35 || b == 36 ? 0xFF : 0x00);
     }
     EXPECT_TRUE(contains(bytes, raster));
+    const Bytes line = {'x'};
     EXPECT_LT(std::search(bytes.begin(), bytes.end(), raster.begin(), raster.end()) - bytes.begin(),
-              std::search(bytes.begin(), bytes.end(), Bytes{'x'}.begin(), Bytes{'x'}.end()) - bytes.begin());
+              std::search(bytes.begin(), bytes.end(), line.begin(), line.end()) - bytes.begin());
 }
 
 TEST(EscPosEncoder, RefusesMalformedReceiptsWithoutThrowing) {
