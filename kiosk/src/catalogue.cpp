@@ -18,6 +18,7 @@ std::expected<ServiceKind, std::string> kind_from_string(const std::string& text
     if (text == "application") return ServiceKind::Application;
     if (text == "status_inquiry") return ServiceKind::StatusInquiry;
     if (text == "handling_points") return ServiceKind::HandlingPoints;
+    if (text == "reprint") return ServiceKind::Reprint;
     return std::unexpected("unknown kind '" + text + "'");
 }
 
@@ -91,6 +92,8 @@ std::string_view to_string(ServiceKind kind) {
             return "status_inquiry";
         case ServiceKind::HandlingPoints:
             return "handling_points";
+        case ServiceKind::Reprint:
+            return "reprint";
     }
     return "?";
 }

@@ -4,6 +4,12 @@
 
 namespace hk::kiosk {
 
+bool same_person(const VerifiedIdentity& a, const VerifiedIdentity& b) {
+    if (!a.id_number.empty() && a.id_number == b.id_number) return true;
+    return !a.document_number.empty() && a.document_number == b.document_number &&
+           a.nationality == b.nationality;
+}
+
 void VerifiedIdentity::wipe() noexcept {
     name.wipe();
     id_number.wipe();

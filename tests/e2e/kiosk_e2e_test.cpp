@@ -159,6 +159,26 @@ TEST_F(KioskEndToEnd, JammedPrinterKeepsTheCertificateAndTakesTheKioskOutOfServi
     EXPECT_TRUE(files(out_, ".pdf").empty());
 }
 
+TEST_F(KioskEndToEnd, ACertificateKeptAfterPaperOutIsReprintedForItsHolderOnly) {
+    ASSERT_EQ(run("reprint-after-paper-out.script"), 0) << log();
+    const std::string steps = transcript();
+    std::size_t issues = 0;
+    for (std::size_t at = steps.find("command IssueCertificate"); at != std::string::npos;
+         at = steps.find("command IssueCertificate", at + 1)) {
+        ++issues;
+    }
+    EXPECT_EQ(issues, 1u) << "issued once, printed from the journal";
+    // The other person's lookup comes first and finds nothing; the holder's finds the certificate.
+    const std::size_t none = steps.find("found=no");
+    const std::size_t found = steps.find("found=yes");
+    ASSERT_NE(none, std::string::npos) << steps;
+    ASSERT_NE(found, std::string::npos) << steps;
+    EXPECT_LT(none, found);
+    const auto pdfs = files(out_, ".pdf");
+    ASSERT_EQ(pdfs.size(), 1u);
+    EXPECT_NE(pdfs.front().filename().string().find("HK2026"), std::string::npos);
+}
+
 TEST_F(KioskEndToEnd, CentralOutageRetriedIssuesExactlyOnce) {
     ASSERT_EQ(run("central-down-then-retry.script"), 0) << log();
     const std::string steps = transcript();

@@ -40,7 +40,8 @@ TEST(Config, AnEscPosReceiptPrinterOnEachTransport) {
     EXPECT_EQ(usb->receipt_printer.escpos.usb_vendor, 0x0416);
     EXPECT_EQ(usb->receipt_printer.escpos.usb_product, 0x5011);
 
-    auto device = parse_config(R"({"receipt_printer": {"backend": "escpos", "connection": "device:/dev/usb/lp1"}})");
+    auto device =
+        parse_config(R"({"receipt_printer": {"backend": "escpos", "connection": "device:/dev/usb/lp1"}})");
     ASSERT_TRUE(device) << device.error();
     EXPECT_EQ(device->receipt_printer.escpos.device_path, "/dev/usb/lp1");
 }
@@ -52,7 +53,8 @@ TEST(Config, RefusalsNameTheKey) {
         {R"({"a4_printer": {"backend": "cups", "copies": 0}})", "a4_printer.copies"},
         {R"({"a4_printer": {"job_timeout_s": -1}})", "job_timeout_s"},
         {R"({"receipt_printer": {"backend": "star"}})", "receipt_printer.backend"},
-        {R"({"receipt_printer": {"backend": "escpos", "connection": "bluetooth:xx"}})", "receipt_printer.connection"},
+        {R"({"receipt_printer": {"backend": "escpos", "connection": "bluetooth:xx"}})",
+         "receipt_printer.connection"},
         {R"({"receipt_printer": {"connection": 9100}})", "config:"},
     };
     for (const auto& [text, says] : cases) {

@@ -92,6 +92,36 @@ TEST(EngineBehaviour, ReceiptCarriesTheCertificateSerialInTheCitizensLanguage) {
     EXPECT_EQ(receipt->holder_number_masked.find(number.substr(6, 8)), std::string::npos);
 }
 
+TEST(EngineBehaviour, AReprintAsksTheJournalForTheHoldersKeptCertificateAndPrintsIt) {
+    Driver d;
+    d.to_checking("certificate_reprint");
+    const auto* find = d.find_command<FindKeptCertificate>();
+    ASSERT_NE(find, nullptr);
+    EXPECT_EQ(d.find_command<CheckEligibility>(), nullptr) << "the certificate exists: no central call";
+    EXPECT_EQ(find->holder.id_number, sim::resident_id_card(d.person(0)).id_number);
+    d.apply(KeptCertificateFound{d.pending(), Driver::certificate("HK2026000042")});
+    EXPECT_EQ(d.screen(), Screen::Printing);
+    ASSERT_NE(d.find_command<PrintCertificate>(), nullptr);
+    EXPECT_EQ(d.find_command<PrintCertificate>()->certificate.serial, "HK2026000042");
+    EXPECT_EQ(d.find_command<PrintReceipt>()->reference, "HK2026000042");
+}
+
+TEST(EngineBehaviour, AReprintWithNothingKeptSaysSoAndWhereToGo) {
+    Driver d;
+    d.to_checking("certificate_reprint");
+    d.apply(KeptCertificateFound{d.pending(), std::nullopt});
+    EXPECT_EQ(d.screen(), Screen::Error);
+    EXPECT_EQ(d.session().error->kind, ErrorKind::NothingKeptForReprint);
+    EXPECT_FALSE(d.session().error->retry_screen.has_value());
+}
+
+TEST(EngineBehaviour, AReprintIsForTheHolderOnly) {
+    Driver d;
+    d.to_form("certificate_reprint");
+    d.tap("continue");
+    EXPECT_EQ(d.screen(), Screen::IdentifyMethod) << "no one may collect someone else's certificate";
+}
+
 TEST(EngineBehaviour, FinishingLeavesNoSessionAndAskedForTheWipe) {
     Driver d;
     d.to_done();

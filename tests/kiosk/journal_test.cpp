@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/kept_certificates.h"
 #include "app/recovery.h"
 #include "journal/journal.h"
 #include "journal/records.h"
@@ -93,6 +94,64 @@ TEST_F(JournalTest, StepsSurviveReopeningAndPersonalDataIsNeverInTheClear) {
     ASSERT_TRUE(journal.done("k1"));
     EXPECT_TRUE(journal.find("k1")->request.empty());  // purged once done
     EXPECT_TRUE(journal.unfinished().empty());
+}
+
+IssuedCertificate certificate_for(std::size_t person, const std::string& serial) {
+    IssuedCertificate certificate;
+    certificate.serial = serial;
+    certificate.service_id = "registration_certificate";
+    certificate.holder_name = PersonalString(sim::demo_world().people.at(person).name);
+    return certificate;
+}
+
+// A certificate held after a printer fault, as the executor leaves it.
+void hold(Journal& journal, std::size_t person, const std::string& key, const std::string& serial) {
+    ASSERT_TRUE(journal.requested(key, TransactionKind::Certificate, "registration_certificate",
+                                  records::to_json(request_for(person, key))));
+    ASSERT_TRUE(journal.issued(key, serial, records::to_json(certificate_for(person, serial))));
+    ASSERT_TRUE(journal.print_submitted(key));
+    ASSERT_TRUE(journal.held(key));
+}
+
+VerifiedIdentity identity_of(std::size_t person) {
+    const auto& who = sim::demo_world().people.at(person);
+    VerifiedIdentity identity;
+    identity.name = PersonalString(who.name);
+    identity.id_number = PersonalString(who.id_number);
+    return identity;
+}
+
+TEST_F(JournalTest, AKeptCertificateGoesOnlyToItsHolderAndOnlyOnce) {
+    Journal journal = open();
+    hold(journal, 0, "k-wang", "HK2026000007");
+    hold(journal, 1, "k-other", "HK2026000008");
+    EXPECT_EQ(journal.kept_for_reprint().size(), 2u);
+
+    EXPECT_FALSE(take_kept_certificate(journal, identity_of(2)).has_value()) << "nobody else's certificate";
+    const auto kept = take_kept_certificate(journal, identity_of(0));
+    ASSERT_TRUE(kept.has_value());
+    EXPECT_EQ(kept->certificate.serial, "HK2026000007");
+    EXPECT_EQ(kept->journal_key, "k-wang");
+    EXPECT_EQ(journal.find("k-wang")->step, TransactionStep::Issued);  // printing it ends it like any other
+    EXPECT_FALSE(take_kept_certificate(journal, identity_of(0)).has_value()) << "taken once";
+    EXPECT_EQ(journal.kept_for_reprint().size(), 1u);
+    EXPECT_FALSE(journal.reopen_for_reprint("k-wang")) << "no longer held";
+}
+
+TEST_F(JournalTest, AReprintThatFailsAgainIsHeldAgainAndRecoveryLeavesItKept) {
+    sim::Simulation simulation(sim::demo_world(), {{}, 10, 1000});
+    DeviceSet devices{simulation.id_reader,       simulation.chip_reader, simulation.scanner,
+                      simulation.mrz_reader,      simulation.camera,      simulation.a4_printer,
+                      simulation.receipt_printer, simulation.central};
+    Journal journal = open();
+    hold(journal, 0, "k-wang", "HK2026000007");
+    ASSERT_TRUE(take_kept_certificate(journal, identity_of(0)));
+    ASSERT_TRUE(journal.print_submitted("k-wang"));
+    ASSERT_TRUE(journal.held("k-wang"));
+    const RecoveryReport report = recover(journal, devices);
+    EXPECT_EQ(report.printed, 0) << "a kept certificate is printed only for its holder, never for nobody";
+    EXPECT_EQ(simulation.a4_printer.jobs_printed(), 0);
+    EXPECT_EQ(journal.kept_for_reprint().size(), 1u);
 }
 
 TEST_F(JournalTest, RetriedRequestKeepsItsRow) {

@@ -19,6 +19,7 @@ enum class ServiceKind : std::uint8_t {
     Application,     // filed with scanned documents, answered later with a tracking number
     StatusInquiry,   // progress of an application, by tracking number
     HandlingPoints,  // nearest, least busy handling points
+    Reprint,  // a certificate issued here but not printed (printer fault), kept in the journal for its holder
 };
 std::string_view to_string(ServiceKind kind);
 
@@ -33,7 +34,8 @@ struct Service {
     int expected_working_days = 0;
 
     [[nodiscard]] bool needs_identity() const {
-        return kind == ServiceKind::Certificate || kind == ServiceKind::Application;
+        return kind == ServiceKind::Certificate || kind == ServiceKind::Application ||
+               kind == ServiceKind::Reprint;
     }
 };
 

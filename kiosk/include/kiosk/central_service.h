@@ -32,6 +32,9 @@ struct VerifiedIdentity {
     friend bool operator==(const VerifiedIdentity&, const VerifiedIdentity&) = default;
 };
 
+// The same person, by resident ID number, or by document number and nationality (a passport without one).
+bool same_person(const VerifiedIdentity& a, const VerifiedIdentity& b);
+
 // A registration police station or other handling point (public data, not personal).
 struct Station {
     std::string name;

@@ -6,6 +6,7 @@
 
 #include "journal/journal.h"
 #include "journal/records.h"
+#include "kept_certificates.h"
 #include "page_png.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
@@ -41,6 +42,8 @@ void CommandExecutor::execute(Command command) {
                 scan_page(c.request);
             } else if constexpr (std::is_same_v<C, CancelReads>) {
                 ++read_generation_;
+            } else if constexpr (std::is_same_v<C, FindKeptCertificate>) {
+                find_kept_certificate(std::move(c));
             } else if constexpr (std::is_same_v<C, PrintCertificate>) {
                 print_certificate(c.request, std::move(c.certificate));
             } else if constexpr (std::is_same_v<C, PrintReceipt>) {
@@ -150,6 +153,25 @@ void CommandExecutor::scan_page(std::uint64_t request) {
             return;
         }
         events_.push(PageScanned{request, pages_.add(std::move(*page))});
+    });
+}
+
+// On the central worker, after the previous session's settling: a certificate held there is found here.
+void CommandExecutor::find_kept_certificate(FindKeptCertificate command) {
+    central_worker_.post([this, command = std::move(command)](const std::stop_token&) mutable {
+        std::optional<IssuedCertificate> certificate;
+        if (options_.journal != nullptr) {
+            if (auto kept = take_kept_certificate(*options_.journal, command.holder)) {
+                {
+                    std::lock_guard lock(transaction_mutex_);
+                    open_transaction_ = kept->journal_key;
+                }
+                spdlog::info("certificate {} kept for reprint: its holder is back", kept->certificate.serial);
+                certificate = std::move(kept->certificate);
+            }
+        }
+        command.holder.wipe();
+        events_.push(KeptCertificateFound{command.request, std::move(certificate)});
     });
 }
 

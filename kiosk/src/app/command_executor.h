@@ -46,6 +46,7 @@ class CommandExecutor {
     void read_mrz(std::uint64_t request);
     void read_chip(std::uint64_t request, drivers::ChipAccessKey key);
     void scan_page(std::uint64_t request);
+    void find_kept_certificate(FindKeptCertificate command);
     void print_certificate(std::uint64_t request, IssuedCertificate certificate);
     void print_receipt(PrintReceipt request);
     void call_central(Command command);

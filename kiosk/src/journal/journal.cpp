@@ -243,6 +243,22 @@ std::vector<JournalEntry> Journal::unfinished() const {
     return entries;
 }
 
+std::vector<JournalEntry> Journal::kept_for_reprint() const {
+    Statement select(
+        db_,
+        "SELECT key, kind, service_id, step, reference, sealed_request, sealed_result FROM transactions "
+        "WHERE step = 'held' ORDER BY created_ms, rowid");
+    std::vector<JournalEntry> entries;
+    while (select.next_row()) entries.push_back(read_row(select.get()));
+    return entries;
+}
+
+bool Journal::reopen_for_reprint(const std::string& key) {
+    Statement update(
+        db_, "UPDATE transactions SET step = 'issued', updated_ms = ? WHERE key = ? AND step = 'held'");
+    return update.integer(1, now_ms()).text(2, key).run() && sqlite3_changes(db_) == 1;
+}
+
 int Journal::count(TransactionStep step) const {
     Statement select(db_, "SELECT count(*) FROM transactions WHERE step = ?");
     select.text(1, to_string(step));

@@ -73,6 +73,12 @@ class Journal {
     [[nodiscard]] std::vector<JournalEntry> unfinished() const;
     [[nodiscard]] int count(TransactionStep step) const;
 
+    // Certificates kept for reprint (held), oldest first, opened: what a returning holder can ask to print.
+    [[nodiscard]] std::vector<JournalEntry> kept_for_reprint() const;
+    // Takes a held certificate back to "issued" for the session that prints it, which ends it as done, or
+    // held again when the printer fails again. False when it is not held (any more).
+    bool reopen_for_reprint(const std::string& key);
+
   private:
     Journal(sqlite3* db, SealedBox box) : db_(db), box_(std::move(box)) {}
     bool set_step(const std::string& key, TransactionStep step);

@@ -90,7 +90,12 @@ void StepContext::issue_entry_commands() {
             emit(ReadChip{start_request(), *session().chip_key});
             break;
         case Screen::CheckingEligibility:
-            emit(CheckEligibility{start_request(), *session().subject(), session().service_id});
+            // A reprint asks this kiosk's journal, not the central service: the certificate exists already.
+            if (service().kind == ServiceKind::Reprint) {
+                emit(FindKeptCertificate{start_request(), *session().subject()});
+            } else {
+                emit(CheckEligibility{start_request(), *session().subject(), session().service_id});
+            }
             break;
         case Screen::Issuing: {
             Session& s = session();
@@ -263,8 +268,9 @@ bool SessionEngine::service_offered(const State& state, const Service& service) 
     using drivers::DeviceKind;
     if (service.kind == ServiceKind::Application && !state.devices.is_ready(DeviceKind::DocumentScanner))
         return false;
-    if (service.kind == ServiceKind::Certificate && !state.devices.is_ready(DeviceKind::A4Printer))
-        return false;
+    const bool prints_a_certificate =
+        service.kind == ServiceKind::Certificate || service.kind == ServiceKind::Reprint;
+    if (prints_a_certificate && !state.devices.is_ready(DeviceKind::A4Printer)) return false;
     return true;
 }
 

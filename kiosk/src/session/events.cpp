@@ -22,6 +22,7 @@ std::string_view event_name(const Event& event) {
         "ApplicationFiled",
         "StatusAnswered",
         "HandlingPointsAnswered",
+        "KeptCertificateFound",
         "CentralFailed",
         "MaintenanceRequested"};
     return kNames.at(event.index());
@@ -39,6 +40,7 @@ std::string_view command_name(const Command& command) {
         "FileApplication",
         "QueryApplicationStatus",
         "QueryHandlingPoints",
+        "FindKeptCertificate",
         "PrintCertificate",
         "PrintReceipt",
         "KeepForReprint",
@@ -104,6 +106,7 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, HandlingPointsAnswered>)
                 add("points", std::to_string(e.points.size()));
             if constexpr (std::is_same_v<E, CentralFailed>) add("fault", fault_code(e.error));
+            if constexpr (std::is_same_v<E, KeptCertificateFound>) add("found", e.certificate ? "yes" : "no");
             if constexpr (std::is_same_v<E, MaintenanceRequested>) add("on", e.on ? "yes" : "no");
         },
         event);

@@ -39,12 +39,6 @@ VerifiedIdentity identity_from_chip(const drivers::ChipDocument& doc) {
     return id;
 }
 
-bool same_person(const VerifiedIdentity& a, const VerifiedIdentity& b) {
-    if (!a.id_number.empty() && a.id_number == b.id_number) return true;
-    return !a.document_number.empty() && a.document_number == b.document_number &&
-           a.nationality == b.nationality;
-}
-
 void identified(StepContext& ctx, VerifiedIdentity identity) {
     Session& s = ctx.session();
     if (s.identifying == Role::Applicant) {

@@ -104,6 +104,17 @@ bool on_service_event(StepContext& ctx, const Event& event) {
         if (waiting_for(ctx, Screen::CheckingEligibility, e->request)) on_eligibility(ctx, e->answer);
         return true;
     }
+    if (const auto* e = std::get_if<KeptCertificateFound>(&event)) {
+        if (waiting_for(ctx, Screen::CheckingEligibility, e->request)) {
+            if (e->certificate) {
+                ctx.session().certificate = e->certificate;
+                ctx.enter(Screen::Printing);
+            } else {
+                ctx.fail(ErrorKind::NothingKeptForReprint, "", std::nullopt);
+            }
+        }
+        return true;
+    }
     if (const auto* e = std::get_if<CertificateIssued>(&event)) {
         if (waiting_for(ctx, Screen::Issuing, e->request)) {
             ctx.session().certificate = e->certificate;

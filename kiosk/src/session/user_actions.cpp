@@ -33,6 +33,7 @@ void choose_service(StepContext& ctx, std::string_view id) {
     switch (service->kind) {
         case ServiceKind::Certificate:
         case ServiceKind::Application:
+        case ServiceKind::Reprint:
             ctx.enter(Screen::NotificationForm);
             break;
         case ServiceKind::StatusInquiry:

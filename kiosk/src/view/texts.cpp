@@ -117,10 +117,22 @@ constexpr std::array kTexts = {
     Entry{"error.rejected", "户籍系统未能受理此请求。请到派出所办理。",
           "The registration service could not accept this request. Please visit a police station.",
           "호적 시스템이 요청을 처리하지 못했습니다. 파출소를 방문해 주세요."},
-    Entry{"error.not_printed", "证明已出具但未能打印。凭条上的编号可在任一自助机或派出所补打。",
-          "Your certificate was issued but could not be printed. It is kept: reprint it at any kiosk or "
-          "police station.",
-          "증명서는 발급되었으나 인쇄하지 못했습니다. 보관되어 있으니 다른 기기나 파출소에서 재인쇄하세요."},
+    Entry{"error.not_printed",
+          "证明已出具但未能打印，已为您保留，不会重复出具。"
+          "打印机修好后，请在本机选择“补打证明”并出示同一证件，或凭编号到派出所补打。",
+          "Your certificate was issued but could not be printed. It is kept for you and will not be "
+          "issued twice: once the printer is fixed, choose \"Reprint a certificate\" here with the same "
+          "ID document, or ask at a police station with the number.",
+          "증명서는 발급되었으나 인쇄하지 못했습니다. 보관되어 있으며 중복 발급되지 않습니다. "
+          "프린터가 고쳐지면 이 기기에서 같은 신분증으로 \"증명서 재인쇄\"를 선택하거나, "
+          "번호를 가지고 파출소에 문의하세요."},
+    Entry{"error.nothing_kept",
+          "本机没有为您保留的证明。"
+          "如证明已打印，请查看凭条；否则请凭凭条到派出所办理。",
+          "This kiosk keeps no unprinted certificate for you. If it was printed, see your receipt; "
+          "otherwise please ask at a police station with your receipt.",
+          "이 기기에 보관된 미인쇄 증명서가 없습니다. "
+          "인쇄되었다면 접수증을 확인하시고, 아니면 접수증을 가지고 파출소에 문의하세요."},
     Entry{"error.timeout", "等待时间过长。重试是安全的，不会重复办理。",
           "This took too long. Trying again is safe: nothing is done twice.",
           "시간이 너무 오래 걸렸습니다. 다시 시도해도 중복 처리되지 않습니다."},

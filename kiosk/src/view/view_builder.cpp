@@ -279,6 +279,8 @@ std::string_view error_text_id(ErrorKind kind) {
             return "error.timeout";
         case ErrorKind::DocumentNotGenuine:
             return "error.not_genuine";
+        case ErrorKind::NothingKeptForReprint:
+            return "error.nothing_kept";
     }
     return "error.device";
 }

@@ -50,6 +50,13 @@ struct QueryHandlingPoints {
     std::uint64_t request = 0;
 };
 
+// Look in this kiosk's journal for a certificate issued to `holder` that could not be printed (kept for
+// reprint).
+struct FindKeptCertificate {
+    std::uint64_t request = 0;
+    VerifiedIdentity holder;
+};
+
 struct PrintCertificate {
     std::uint64_t request = 0;
     IssuedCertificate certificate;
@@ -88,8 +95,8 @@ struct WipePersonalData {
 
 using Command = std::variant<ReadResidentIdCard, ReadMrz, ReadChip, ScanPage, CancelReads, CheckEligibility,
                              IssueCertificate, FileApplication, QueryApplicationStatus, QueryHandlingPoints,
-                             PrintCertificate, PrintReceipt, KeepForReprint, RecordUnclaimedApplication,
-                             BeginSession, WipePersonalData>;
+                             FindKeptCertificate, PrintCertificate, PrintReceipt, KeepForReprint,
+                             RecordUnclaimedApplication, BeginSession, WipePersonalData>;
 
 std::string_view command_name(const Command& command);
 

@@ -71,6 +71,11 @@ struct HandlingPointsAnswered {
     std::uint64_t request = 0;
     std::vector<HandlingPoint> points;
 };
+// The journal's answer to FindKeptCertificate: the certificate kept for this holder, if there is one.
+struct KeptCertificateFound {
+    std::uint64_t request = 0;
+    std::optional<IssuedCertificate> certificate;
+};
 struct CentralFailed {
     std::uint64_t request = 0;
     CentralError error;
@@ -80,10 +85,10 @@ struct MaintenanceRequested {
     bool on = true;
 };
 
-using Event =
-    std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
-                 PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
-                 StatusAnswered, HandlingPointsAnswered, CentralFailed, MaintenanceRequested>;
+using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned,
+                           DeviceFailed, PrintFinished, DeviceHealthChanged, EligibilityChecked,
+                           CertificateIssued, ApplicationFiled, StatusAnswered, HandlingPointsAnswered,
+                           KeptCertificateFound, CentralFailed, MaintenanceRequested>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);

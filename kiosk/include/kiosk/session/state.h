@@ -59,6 +59,7 @@ enum class ErrorKind : std::uint8_t {
     CertificateNotPrinted,  // issued, kept for reprint, but the printer failed
     StepTimedOut,           // a device or the service took too long
     DocumentNotGenuine,     // the chip failed passive, active or chip authentication
+    NothingKeptForReprint,  // asked for a reprint, but this kiosk keeps no certificate for this person
 };
 
 struct ErrorInfo {
