@@ -1,11 +1,11 @@
 // Crash consistency against the real central-ref over mutual TLS: scripted citizens get certificates and file
 // applications while the kiosk is SIGKILLed at random moments, then restarted (recovery runs before the first
-// screen). Afterwards, checked against the server's own records: every certificate the server issued to this kiosk
-// was printed exactly once or is held for reprint; no certificate was printed twice; no transaction is left
-// half done; applications are filed once per transaction. HUKIOSK_CRASH_RUNS sets the number of runs (default 50;
-// tools/crash-soak.sh runs 1,000), HUKIOSK_CRASH_SEED the kill schedule.
-#include <gtest/gtest.h>
+// screen). Afterwards, checked against the server's own records: every certificate the server issued to this
+// kiosk was printed exactly once or is held for reprint; no certificate was printed twice; no transaction is
+// left half done; applications are filed once per transaction. HUKIOSK_CRASH_RUNS sets the number of runs
+// (default 50; tools/crash-soak.sh runs 1,000), HUKIOSK_CRASH_SEED the kill schedule.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -67,7 +67,8 @@ int count(const fs::path& db_file, const std::string& sql) {
     int value = -1;
     if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW) {
             value = sqlite3_column_int(stmt, 0);
         }
         sqlite3_finalize(stmt);
@@ -93,8 +94,11 @@ std::set<std::string> strings(const fs::path& db_file, const std::string& sql) {
 }
 
 TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
-    const int runs = std::getenv("HUKIOSK_CRASH_RUNS") != nullptr ? std::atoi(std::getenv("HUKIOSK_CRASH_RUNS")) : 50;
-    const fs::path dir = fs::path(::testing::TempDir()) / "crash-harness";
+    const int runs =
+        std::getenv("HUKIOSK_CRASH_RUNS") != nullptr ? std::atoi(std::getenv("HUKIOSK_CRASH_RUNS")) : 50;
+    // Named by process: two harnesses sharing a folder (two checkouts tested at once) would print into each
+    // other's output and count each other's certificates twice.
+    const fs::path dir = fs::path(::testing::TempDir()) / ("crash-harness-" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "out");
     ASSERT_EQ(std::system(((kSource / "tools/dev-pki.sh").string() + " " + (dir / "pki").string() +
@@ -102,8 +106,8 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
                               .c_str()),
               0);
 
-    Child server = spawn({HUKIOSK_CENTRAL_BINARY, "--listen", "127.0.0.1:0", "--db", (dir / "central.db").string(),
-                          "--pki", (dir / "pki").string()},
+    Child server = spawn({HUKIOSK_CENTRAL_BINARY, "--listen", "127.0.0.1:0", "--db",
+                          (dir / "central.db").string(), "--pki", (dir / "pki").string()},
                          dir / "central.log");
     ASSERT_GT(server.pid, 0);
     // However the test ends (a failed ASSERT returns early), the server goes with it.
@@ -117,18 +121,20 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
     ASSERT_NE(std::fgets(line, sizeof line, server.out), nullptr) << "central-ref did not start";
     std::smatch port;
     const std::string listening(line);
-    ASSERT_TRUE(std::regex_search(listening, port, std::regex(R"(listening on 127\.0\.0\.1:(\d+))"))) << listening;
+    ASSERT_TRUE(std::regex_search(listening, port, std::regex(R"(listening on 127\.0\.0\.1:(\d+))")))
+        << listening;
 
-    std::ofstream(dir / "kiosk.json") << R"({"kiosk_id": "kiosk-crash", "central": {"url": "https://127.0.0.1:)"
-                                      << port[1] << R"(", "ca_file": ")" << (dir / "pki/ca.pem").string()
-                                      << R"(", "cert_file": ")" << (dir / "pki/kiosks/kiosk-crash.pem").string()
-                                      << R"(", "key_file": ")" << (dir / "pki/kiosks/kiosk-crash.key").string()
-                                      << R"("}})";
+    std::ofstream(dir / "kiosk.json")
+        << R"({"kiosk_id": "kiosk-crash", "central": {"url": "https://127.0.0.1:)" << port[1]
+        << R"(", "ca_file": ")" << (dir / "pki/ca.pem").string() << R"(", "cert_file": ")"
+        << (dir / "pki/kiosks/kiosk-crash.pem").string() << R"(", "key_file": ")"
+        << (dir / "pki/kiosks/kiosk-crash.key").string() << R"("}})";
     auto kiosk = [&](const std::string& script) {
-        return spawn({HUKIOSK_KIOSK_BINARY, "--simulate", "--headless", "--config", (dir / "kiosk.json").string(),
-                      "--script", (fs::path(HUKIOSK_SOURCE_DIR) / "tests/crash" / script).string(), "--out",
-                      (dir / "out").string()},
-                     dir / "kiosk.log");
+        return spawn(
+            {HUKIOSK_KIOSK_BINARY, "--simulate", "--headless", "--config", (dir / "kiosk.json").string(),
+             "--script", (fs::path(HUKIOSK_SOURCE_DIR) / "tests/crash" / script).string(), "--out",
+             (dir / "out").string()},
+            dir / "kiosk.log");
     };
 
     const char* seed = std::getenv("HUKIOSK_CRASH_SEED");
@@ -145,7 +151,8 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
         wait_exit(citizen.pid);
         std::fclose(citizen.out);
         Child restart = kiosk("restart.script");
-        ASSERT_EQ(wait_exit(restart.pid), 0) << "restart after run " << run << " failed; see " << dir / "kiosk.log";
+        ASSERT_EQ(wait_exit(restart.pid), 0)
+            << "restart after run " << run << " failed; see " << dir / "kiosk.log";
         std::fclose(restart.out);
     }
     kill(server.pid, SIGTERM);
@@ -180,18 +187,21 @@ TEST(CrashConsistency, KilledKiosksNeitherLoseNorDoubleCertificates) {
     EXPECT_EQ(static_cast<int>(issued.size()), printed_once + held)
         << "every issued certificate is printed once or held for reprint";
     const int filed = count(server_db, "SELECT count(*) FROM applications WHERE kiosk_id = 'kiosk-crash'");
-    const int filing_keys = count(server_db,
-                                  "SELECT count(*) FROM idempotency WHERE kiosk_id = 'kiosk-crash' AND key LIKE "
-                                  "'%household_book'");
+    const int filing_keys =
+        count(server_db,
+              "SELECT count(*) FROM idempotency WHERE kiosk_id = 'kiosk-crash' AND key LIKE "
+              "'%household_book'");
     EXPECT_EQ(filed, filing_keys) << "one application per transaction";
 
-    std::printf("crash harness: %d runs, %d killed mid-run; server issued %zu certificates: %d printed once, %d held "
-                "for reprint, %d printed twice; %d applications filed for %d transactions; %d sessions wiped after "
-                "a crash\n",
-                runs, killed, issued.size(), printed_once, held,
-                static_cast<int>(std::count_if(prints.begin(), prints.end(), [](auto& p) { return p.second > 1; })),
-                filed, filing_keys,
-                count(dir / "out/journal.db", "SELECT count(*) FROM sessions WHERE interrupted = 1"));
+    std::printf(
+        "crash harness: %d runs, %d killed mid-run; server issued %zu certificates: %d printed once, %d held "
+        "for reprint, %d printed twice; %d applications filed for %d transactions; %d sessions wiped after "
+        "a crash\n",
+        runs, killed, issued.size(), printed_once, held,
+        static_cast<int>(std::count_if(prints.begin(), prints.end(), [](auto& p) { return p.second > 1; })),
+        filed, filing_keys,
+        count(dir / "out/journal.db", "SELECT count(*) FROM sessions WHERE interrupted = 1"));
+    if (!::testing::Test::HasFailure()) fs::remove_all(dir);  // kept for a look when something failed
 }
 
 }  // namespace

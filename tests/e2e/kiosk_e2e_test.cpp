@@ -2,6 +2,7 @@
 // person would: the certificate's text, the receipt, one distinct screenshot per screen, and a transcript
 // without personal data.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -39,11 +40,15 @@ std::string run_capture(const std::string& command) {
 class KioskEndToEnd : public ::testing::Test {
   protected:
     fs::path out_ = fs::path(::testing::TempDir()) /
-                    ("e2e-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+                    ("e2e-" + std::to_string(getpid()) + "-" +
+                     std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
 
     void SetUp() override {
         fs::remove_all(out_);
         fs::create_directories(out_);
+    }
+    void TearDown() override {
+        if (!HasFailure()) fs::remove_all(out_);  // kept for a look when something failed
     }
 
     int run(const std::string& script, const std::string& config_json = "") {

@@ -1,6 +1,7 @@
 // Commands run on the simulated devices and the simulated central service through the real executor and
 // workers; every injected fault must come back as the event the session engine expects.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -236,7 +237,7 @@ namespace {
 // A citizen who walks away after a failed request: the session's end asks once more with the same key, and
 // what the service issued is held for reprint, never printed for nobody and never issued twice.
 TEST(SettlingATransaction, CertificateIssuedAfterTheCitizenLeftIsHeldNotPrinted) {
-    const fs::path dir = fs::path(::testing::TempDir()) / "settle-held";
+    const fs::path dir = fs::path(::testing::TempDir()) / ("settle-held-" + std::to_string(getpid()));
     fs::remove_all(dir);
     sim::Simulation simulation(sim::demo_world(), {dir / "out", 10, 5'000});
     DeviceSet devices{simulation.id_reader,       simulation.chip_reader, simulation.scanner,

@@ -1,6 +1,7 @@
 // The journal and recovery: what is written survives, what is personal is sealed and purged, and an
 // interrupted transaction is finished exactly once whatever step the crash hit.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::path(::testing::TempDir()) / ("journal-" + name);
+    const fs::path dir =
+        fs::path(::testing::TempDir()) / ("journal-" + std::to_string(getpid()) + "-" + name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

@@ -233,24 +233,24 @@ std::optional<JournalEntry> Journal::find(const std::string& key) const {
     return read_row(select.get());
 }
 
-std::vector<JournalEntry> Journal::unfinished() const {
-    Statement select(
-        db_,
-        "SELECT key, kind, service_id, step, reference, sealed_request, sealed_result FROM transactions "
-        "WHERE step NOT IN ('held', 'done', 'abandoned') ORDER BY created_ms, rowid");
+std::vector<JournalEntry> Journal::entries_where(const char* condition) const {
+    const std::string sql =
+        std::string(
+            "SELECT key, kind, service_id, step, reference, sealed_request, sealed_result FROM transactions "
+            "WHERE ") +
+        condition + " ORDER BY created_ms, rowid";
+    Statement select(db_, sql.c_str());
     std::vector<JournalEntry> entries;
     while (select.next_row()) entries.push_back(read_row(select.get()));
     return entries;
 }
 
+std::vector<JournalEntry> Journal::unfinished() const {
+    return entries_where("step NOT IN ('held', 'done', 'abandoned')");
+}
+
 std::vector<JournalEntry> Journal::kept_for_reprint() const {
-    Statement select(
-        db_,
-        "SELECT key, kind, service_id, step, reference, sealed_request, sealed_result FROM transactions "
-        "WHERE step = 'held' ORDER BY created_ms, rowid");
-    std::vector<JournalEntry> entries;
-    while (select.next_row()) entries.push_back(read_row(select.get()));
-    return entries;
+    return entries_where("step = 'held'");
 }
 
 bool Journal::reopen_for_reprint(const std::string& key) {

@@ -84,6 +84,8 @@ class Journal {
     bool set_step(const std::string& key, TransactionStep step);
     bool exec(const char* sql);
     [[nodiscard]] JournalEntry read_row(sqlite3_stmt* row) const;
+    // Every transaction matching an SQL condition (a constant of ours, never input), oldest first, opened.
+    [[nodiscard]] std::vector<JournalEntry> entries_where(const char* condition) const;
 
     sqlite3* db_ = nullptr;
     SealedBox box_;

@@ -7,8 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "fd_io.h"
-#include "printer/escpos/transport.h"
+#include "fd_transport.h"
 
 namespace hk::printer::escpos {
 
@@ -17,7 +16,6 @@ namespace {
 using drivers::DeviceFault;
 using drivers::DeviceKind;
 using drivers::FaultKind;
-using Clock = std::chrono::steady_clock;
 
 FaultKind fault_kind_of(int error) {
     switch (error) {
@@ -34,12 +32,10 @@ FaultKind fault_kind_of(int error) {
     }
 }
 
-class DeviceTransport final : public Transport {
+class DeviceTransport final : public FdTransport {
   public:
-    explicit DeviceTransport(std::filesystem::path path) : path_(std::move(path)) {}
-    ~DeviceTransport() override { close(); }
-    DeviceTransport(const DeviceTransport&) = delete;
-    DeviceTransport& operator=(const DeviceTransport&) = delete;
+    explicit DeviceTransport(std::filesystem::path path)
+        : FdTransport(/*socket=*/false), path_(std::move(path)) {}
 
     std::expected<void, DeviceFault> open(Millis /*timeout: opening a device node does not wait*/) override {
         if (fd_ >= 0) return {};
@@ -49,40 +45,15 @@ class DeviceTransport final : public Transport {
         return {};
     }
 
-    void close() override {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-    std::expected<void, DeviceFault> write(std::span<const std::uint8_t> bytes, Millis timeout) override {
-        if (fd_ < 0) return std::unexpected(failure(EBADF, "write"));
-        if (auto wrote = fd_io::write_all(fd_, bytes, Clock::now() + timeout, false); !wrote) {
-            close();
-            return std::unexpected(failure(wrote.error(), "write"));
-        }
-        return {};
-    }
-
-    std::expected<std::size_t, DeviceFault> read(std::span<std::uint8_t> into, Millis timeout) override {
-        if (fd_ < 0) return std::unexpected(failure(EBADF, "read"));
-        auto got = fd_io::read_some(fd_, into, Clock::now() + timeout, false);
-        if (!got) {
-            close();
-            return std::unexpected(failure(got.error(), "read"));
-        }
-        return *got;
-    }
-
     [[nodiscard]] std::string where() const override { return path_.string(); }
 
   private:
-    DeviceFault failure(int error, const char* what) const {
+    [[nodiscard]] DeviceFault failure(int error, const char* what) const override {
         return {DeviceKind::ReceiptPrinter, fault_kind_of(error),
                 where() + ": " + what + ": " + std::strerror(error)};
     }
 
     std::filesystem::path path_;
-    int fd_ = -1;
 };
 
 }  // namespace

@@ -14,7 +14,7 @@
 #include <memory>
 
 #include "fd_io.h"
-#include "printer/escpos/transport.h"
+#include "fd_transport.h"
 
 namespace hk::printer::escpos {
 
@@ -39,12 +39,10 @@ FaultKind fault_kind_of(int error) {
     }
 }
 
-class TcpTransport final : public Transport {
+class TcpTransport final : public FdTransport {
   public:
-    TcpTransport(std::string host, std::uint16_t port) : host_(std::move(host)), port_(port) {}
-    ~TcpTransport() override { close(); }
-    TcpTransport(const TcpTransport&) = delete;
-    TcpTransport& operator=(const TcpTransport&) = delete;
+    TcpTransport(std::string host, std::uint16_t port)
+        : FdTransport(/*socket=*/true), host_(std::move(host)), port_(port) {}
 
     std::expected<void, DeviceFault> open(Millis timeout) override {
         if (fd_ >= 0) return {};
@@ -80,30 +78,6 @@ class TcpTransport final : public Transport {
         return std::unexpected(failure(last_error, "connect"));
     }
 
-    void close() override {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-    std::expected<void, DeviceFault> write(std::span<const std::uint8_t> bytes, Millis timeout) override {
-        if (fd_ < 0) return std::unexpected(failure(ENOTCONN, "write"));
-        if (auto wrote = fd_io::write_all(fd_, bytes, Clock::now() + timeout, true); !wrote) {
-            close();
-            return std::unexpected(failure(wrote.error(), "write"));
-        }
-        return {};
-    }
-
-    std::expected<std::size_t, DeviceFault> read(std::span<std::uint8_t> into, Millis timeout) override {
-        if (fd_ < 0) return std::unexpected(failure(ENOTCONN, "read"));
-        auto got = fd_io::read_some(fd_, into, Clock::now() + timeout, true);
-        if (!got) {
-            close();
-            return std::unexpected(failure(got.error(), "read"));
-        }
-        return *got;
-    }
-
     [[nodiscard]] std::string where() const override { return "tcp " + host_ + ":" + std::to_string(port_); }
 
   private:
@@ -125,7 +99,7 @@ class TcpTransport final : public Transport {
         return error;
     }
 
-    DeviceFault failure(int error, const char* what) const {
+    [[nodiscard]] DeviceFault failure(int error, const char* what) const override {
         std::string detail = where() + ": " + what + ": ";
         detail +=
             error == ECONNRESET || error == EPIPE ? "connection closed by the printer" : std::strerror(error);
@@ -134,7 +108,6 @@ class TcpTransport final : public Transport {
 
     std::string host_;
     std::uint16_t port_;
-    int fd_ = -1;
 };
 
 }  // namespace
