@@ -10,6 +10,7 @@
 #include "byte_sink.h"
 #include "cairo_handles.h"
 #include "qr_symbol.h"
+#include "receipt_alignment.h"
 #include "receipt_raster.h"
 #include "text_layout.h"
 
@@ -89,19 +90,6 @@ struct LineStyle {
     FontSpec font;
     PangoAlignment alignment;
 };
-
-PangoAlignment pango_alignment(ReceiptAlignment alignment) {
-    switch (alignment) {
-        case ReceiptAlignment::Centre:
-            return PANGO_ALIGN_CENTER;
-        case ReceiptAlignment::Right:
-            return PANGO_ALIGN_RIGHT;
-        case ReceiptAlignment::ByStyle:
-        case ReceiptAlignment::Left:
-            break;
-    }
-    return PANGO_ALIGN_LEFT;
-}
 
 LineStyle style_of(const ReceiptLine& line) {
     const PangoAlignment alignment = pango_alignment(effective_alignment(line));

@@ -5,6 +5,7 @@
 
 #include "cairo_handles.h"
 #include "qr_symbol.h"
+#include "receipt_alignment.h"
 #include "text_layout.h"
 
 namespace hk::printer::escpos {
@@ -17,20 +18,8 @@ constexpr double kMarginX = 12.0;  // as on the rendered receipt (receipt_png.cp
 constexpr int kQrMaxModule = 6;
 
 using detail::ContextHandle;
+using detail::pango_alignment;
 using detail::SurfaceHandle;
-
-PangoAlignment pango_alignment(ReceiptAlignment alignment) {
-    switch (alignment) {
-        case ReceiptAlignment::Centre:
-            return PANGO_ALIGN_CENTER;
-        case ReceiptAlignment::Right:
-            return PANGO_ALIGN_RIGHT;
-        case ReceiptAlignment::ByStyle:
-        case ReceiptAlignment::Left:
-            break;
-    }
-    return PANGO_ALIGN_LEFT;
-}
 
 // The sizes the printer's own font has (24-dot font A; Large is GS ! 0x11, twice that), so raster lines
 // sit among text lines without jumping in size.
