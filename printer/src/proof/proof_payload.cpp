@@ -69,6 +69,15 @@ std::optional<std::string> base64url_decode(std::string_view text) {
             return std::nullopt;  // '+', '/', '=', whitespace: not base64url as we print it
         }
     }
+    // The unused low bits of the last character must be zero: otherwise several texts decode to the same
+    // bytes, and a changed character in a printed code would still verify.
+    if (!standard.empty() && standard.size() % 4 != 0) {
+        static constexpr std::string_view kAlphabet =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const std::size_t last = kAlphabet.find(standard.back());
+        const std::size_t unused_bits_mask = standard.size() % 4 == 2 ? 0x0F : 0x03;
+        if ((last & unused_bits_mask) != 0) return std::nullopt;
+    }
     const std::size_t padding = (4 - standard.size() % 4) % 4;
     standard.append(padding, '=');
     std::string bytes(standard.size() / 4 * 3, '\0');

@@ -115,6 +115,11 @@ TEST(Base64url, DecodesEveryTailLengthAndRefusesForeignCharacters) {
     for (const std::string& bytes : samples) {
         EXPECT_EQ(base64url_decode(b64url(bytes)), bytes) << b64url(bytes);
     }
+    // Only the canonical text of some bytes decodes: "QQ" is "A"; "QR" would decode to "A" as well.
+    EXPECT_EQ(base64url_decode("QQ"), "A");
+    EXPECT_FALSE(base64url_decode("QR"));
+    EXPECT_EQ(base64url_decode("QUE"), "AA");
+    EXPECT_FALSE(base64url_decode("QUF"));
     EXPECT_FALSE(base64url_decode("ab c"));
     EXPECT_FALSE(base64url_decode("ab+c"));
     EXPECT_FALSE(base64url_decode("abc="));

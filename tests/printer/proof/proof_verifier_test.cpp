@@ -43,6 +43,27 @@ TEST(ProofVerifier, ChangingAnyOneByteIsCaught) {
     EXPECT_GT(checked, 5 * 250);
 }
 
+// A signature of 70 or 71 bytes ends in a base64url character with unused low bits; setting them gives
+// another text for the same bytes, which must not verify (found by the test above, one run in three, before
+// the decoder refused non-canonical text).
+TEST(ProofVerifier, TheUnusedBitsOfTheLastCharacterAreCovered) {
+    const SignedProofs proofs;
+    std::string payload;
+    for (int attempt = 0; attempt < 50 && payload.empty(); ++attempt) {
+        std::string candidate = proofs.issue().payload;  // ECDSA signatures differ every time
+        if ((candidate.size() - candidate.rfind('.') - 1) % 4 != 0) payload = std::move(candidate);
+    }
+    ASSERT_FALSE(payload.empty()) << "no signature of 70 or 71 bytes in 50 tries";
+    ASSERT_TRUE(verify_proof(payload, proofs.trust(), kToday).valid());
+    static constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string other = payload;
+    other.back() = kAlphabet[kAlphabet.find(payload.back()) | 1];  // lowest bit: always an unused one
+    const ProofVerdict verdict = verify_proof(other, proofs.trust(), kToday);
+    EXPECT_FALSE(verdict.valid());
+    EXPECT_EQ(verdict.failure, ProofFailure::Malformed) << verdict.reason;
+}
+
 TEST(ProofVerifier, AlteredClaimsAreABadSignatureNotMalformed) {
     const SignedProofs proofs;
     SignedProofs forger = proofs;  // same key id, someone else's key
