@@ -23,9 +23,9 @@ namespace hk::printer::testing {
 namespace {
 
 // Pango, cairo and fontconfig keep fonts cached for the life of the process (the kiosk wants that). At the
-// end of the test program the default font map is dropped; cairo's and fontconfig's own caches are left to the
-// LeakSanitizer suppressions (tests/lsan.supp): cairo_debug_reset_static_data() and FcFini() assert when pango's
-// fontconfig thread still holds a font, which made single-test runs abort at exit now and then.
+// end of the test program the default font map is dropped; cairo's and fontconfig's own caches are left to
+// the LeakSanitizer suppressions (tests/lsan.supp): cairo_debug_reset_static_data() and FcFini() assert when
+// pango's fontconfig thread still holds a font, which made single-test runs abort at exit now and then.
 class FontCacheRelease final : public ::testing::Environment {
   public:
     void TearDown() override { pango_cairo_font_map_set_default(nullptr); }
