@@ -7,6 +7,7 @@
 
 #include "answer_mutator.h"
 #include "crypto_helpers.h"
+#include "encoding.h"
 #include "printer/proof/proof_payload.h"
 #include "proof.h"
 #include "proof_payload_entry.h"
@@ -14,20 +15,6 @@
 
 namespace hk::printer::proof::fuzz {
 namespace {
-
-std::string base64url(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    unsigned bits = 0;
-    int count = 0;
-    for (const char c : bytes) {
-        bits = (bits << 8) | static_cast<unsigned char>(c);
-        count += 8;
-        while (count >= 6) out += kAlphabet[(bits >> (count -= 6)) & 63u];
-    }
-    if (count > 0) out += kAlphabet[(bits << (6 - count)) & 63u];
-    return out;
-}
 
 std::vector<std::string> seeds() {
     const auto signer =
@@ -62,7 +49,8 @@ TEST(ProofPayloadFuzz, TwentyThousandMutationsKeepEveryPromise) {
         } else {
             const auto parts = central::test::split_proof(seed).value();
             const std::string claims = kiosk::central::fuzz::mutate_answer(parts.claims_json, random);
-            input = "HK1." + base64url(claims) + "." + base64url(parts.signature);
+            input =
+                "HK1." + central::base64url_encode(claims) + "." + central::base64url_encode(parts.signature);
         }
         decoded += decode_proof_payload(input).has_value();
         const std::string problem = check_proof_payload(input);

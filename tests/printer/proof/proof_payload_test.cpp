@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "encoding.h"
 #include "proof_fixture.h"
 
 namespace hk::printer::proof {
@@ -9,26 +10,9 @@ namespace {
 
 using testing::SignedProofs;
 
-std::string b64url(std::string_view text) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < text.size(); i += 3) {
-        const unsigned v = static_cast<unsigned char>(text[i]) << 16 |
-                           static_cast<unsigned char>(text[i + 1]) << 8 |
-                           static_cast<unsigned char>(text[i + 2]);
-        for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(v >> s) & 63u];
-    }
-    if (text.size() - i == 1) {
-        const unsigned v = static_cast<unsigned char>(text[i]) << 16;
-        out += kAlphabet[(v >> 18) & 63u];
-        out += kAlphabet[(v >> 12) & 63u];
-    } else if (text.size() - i == 2) {
-        const unsigned v = static_cast<unsigned char>(text[i]) << 16 | static_cast<unsigned char>(text[i + 1])
-                                                                           << 8;
-        for (int s = 18; s >= 6; s -= 6) out += kAlphabet[(v >> s) & 63u];
-    }
-    return out;
+// The encoder that makes the real codes (central-ref's), so the decoder is tested against what it will read.
+std::string b64url(std::string_view bytes) {
+    return central::base64url_encode(bytes);
 }
 
 std::string payload_with_claims(std::string_view json) {
