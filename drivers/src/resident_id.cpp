@@ -15,6 +15,12 @@ void ResidentIdCard::wipe() noexcept {
     issuing_authority.wipe();
     valid_from.wipe();
     valid_until.wipe();
+    wipe_bytes(photo_wlt.data(), photo_wlt.size());
+    photo_wlt.clear();
+    if (fingerprints) {
+        wipe_bytes(fingerprints->data(), fingerprints->size());
+        fingerprints.reset();
+    }
 }
 
 namespace {

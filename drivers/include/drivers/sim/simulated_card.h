@@ -1,0 +1,34 @@
+// The card side of a contactless chip, for tests, the demo and the benchmark: something that answers command
+// APDUs. The ICAO simulator implements it; bridges put one behind real pcscd (vpcd) or real libnfc (a PN532
+// emulator), and InProcessCardChannel lets the reader code talk to it directly.
+#pragma once
+
+#include "drivers/iso7816/bytes.h"
+#include "drivers/iso7816/card_channel.h"
+
+namespace hk::drivers::sim {
+
+class SimulatedCard {
+  public:
+    virtual ~SimulatedCard() = default;
+    // Answer to reset. Contactless cards behind PC/SC show a PC/SC part 3 ATR: 3B 8n 80 01 <historical> TCK.
+    [[nodiscard]] virtual iso7816::Bytes atr() const = 0;
+    // Card power cycle or a new selection in the field: forget sessions and selected files.
+    virtual void reset() = 0;
+    // One command APDU in, one response APDU (data || SW1 SW2) out. Malformed commands get an error status.
+    virtual iso7816::Bytes process(iso7816::ByteView command) = 0;
+    // False once the card has left the field (a test pulled it away): bridges then report "card removed".
+    [[nodiscard]] virtual bool present() const { return true; }
+};
+
+// A channel straight to a simulated card in the same process (unit tests, the benchmark, `--simulate`).
+class InProcessCardChannel : public iso7816::CardChannel {
+  public:
+    explicit InProcessCardChannel(SimulatedCard& card) : card_(card) {}
+    std::expected<iso7816::Bytes, iso7816::ChannelError> transmit_raw(iso7816::ByteView command) override;
+
+  private:
+    SimulatedCard& card_;
+};
+
+}  // namespace hk::drivers::sim

@@ -1,0 +1,104 @@
+#include "drivers/icao9303/icao_chip_reader.h"
+
+namespace hk::drivers::icao9303 {
+namespace {
+
+FaultKind fault_kind(iso7816::ChannelErrorKind kind) {
+    switch (kind) {
+        case iso7816::ChannelErrorKind::CardRemoved:
+            return FaultKind::CardRemoved;
+        case iso7816::ChannelErrorKind::ReaderGone:
+            return FaultKind::Unplugged;
+        case iso7816::ChannelErrorKind::Timeout:
+            return FaultKind::Timeout;
+        case iso7816::ChannelErrorKind::Malformed:
+            return FaultKind::Unreadable;
+        case iso7816::ChannelErrorKind::Transport:
+            return FaultKind::IoError;
+    }
+    return FaultKind::IoError;
+}
+
+FaultKind fault_kind(DocumentReadError::Kind kind) {
+    switch (kind) {
+        case DocumentReadError::Kind::AccessDenied:
+            return FaultKind::AccessDenied;
+        case DocumentReadError::Kind::CardRemoved:
+            return FaultKind::CardRemoved;
+        case DocumentReadError::Kind::ReaderGone:
+            return FaultKind::Unplugged;
+        case DocumentReadError::Kind::Timeout:
+            return FaultKind::Timeout;
+        case DocumentReadError::Kind::Unreadable:
+            return FaultKind::Unreadable;
+    }
+    return FaultKind::Unreadable;
+}
+
+}  // namespace
+
+DeviceFault chip_fault(const iso7816::ChannelError& error) {
+    return DeviceFault{DeviceKind::ChipReader, fault_kind(error.kind), error.detail};
+}
+
+DeviceFault chip_fault(const DocumentReadError& error) {
+    return DeviceFault{DeviceKind::ChipReader, fault_kind(error.kind), error.detail};
+}
+
+IcaoChipReader::IcaoChipReader(std::unique_ptr<ContactlessPort> port, DocumentReadOptions options)
+    : owned_port_(std::move(port)), port_(*owned_port_), options_(std::move(options)) {}
+
+IcaoChipReader::IcaoChipReader(ContactlessPort& port, DocumentReadOptions options)
+    : port_(port), options_(std::move(options)) {}
+
+std::expected<std::optional<ChipDocument>, DeviceFault> IcaoChipReader::read_document(
+    const ChipAccessKey& key, std::chrono::milliseconds wait) {
+    const auto remember = [this](const DeviceFault& fault) {
+        const std::lock_guard lock(report_mutex_);
+        last_fault_ = fault.kind;
+        return std::unexpected(fault);
+    };
+    auto present = port_.wait_for_card(wait);
+    if (!present) return remember(chip_fault(present.error()));
+    {
+        const std::lock_guard lock(report_mutex_);
+        last_fault_.reset();
+    }
+    if (!*present) return std::optional<ChipDocument>{};
+    auto channel = port_.connect();
+    if (!channel) return remember(chip_fault(channel.error()));
+
+    DocumentReadOptions options = options_;
+    options.now = std::chrono::system_clock::now();
+    DocumentReadReport report;
+    auto document =
+        read_chip_document(**channel, ChipCredentials{key, std::nullopt}, options, random_, &report);
+    {
+        const std::lock_guard lock(report_mutex_);
+        last_report_ = report;
+    }
+    if (!document) return remember(chip_fault(document.error()));
+    return std::optional<ChipDocument>{std::move(*document)};
+}
+
+DeviceStatus IcaoChipReader::status() {
+    // Asking the port would take the reader from the worker thread that may be reading right now; the status
+    // is what the last operation found.
+    const std::lock_guard lock(report_mutex_);
+    DeviceStatus status;
+    if (last_fault_ == FaultKind::Unplugged) {
+        status.fault = FaultKind::Unplugged;
+        status.detail = port_.describe() + ": reader not found";
+        return status;
+    }
+    status.ready = true;
+    status.detail = port_.describe();
+    return status;
+}
+
+DocumentReadReport IcaoChipReader::last_report() const {
+    const std::lock_guard lock(report_mutex_);
+    return last_report_;
+}
+
+}  // namespace hk::drivers::icao9303

@@ -1,0 +1,18 @@
+#include "drivers/sim/simulated_card.h"
+
+namespace hk::drivers::sim {
+
+std::expected<iso7816::Bytes, iso7816::ChannelError> InProcessCardChannel::transmit_raw(
+    iso7816::ByteView command) {
+    if (!card_.present())
+        return std::unexpected(
+            iso7816::ChannelError{iso7816::ChannelErrorKind::CardRemoved, "no card in the field"});
+    auto response = card_.process(command);
+    // A card pulled away mid-command never answers.
+    if (!card_.present())
+        return std::unexpected(
+            iso7816::ChannelError{iso7816::ChannelErrorKind::CardRemoved, "card left the field"});
+    return response;
+}
+
+}  // namespace hk::drivers::sim

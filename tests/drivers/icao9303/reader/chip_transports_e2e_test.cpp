@@ -1,0 +1,154 @@
+// The whole e-passport read through both real transports: real pcscd (its vpcd driver served by the ICAO card
+// simulator through VpcdCardBridge) and Debian's real libnfc (pn532_uart to the PN532 emulator on a pty),
+// into the kiosk's chip reader backend, with the faults a citizen or a technician causes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "drivers/icao9303/file_reader.h"
+#include "drivers/icao9303/icao_chip_reader.h"
+#include "drivers/icao9303/test_document.h"
+#include "drivers/sim/icao_test_card.h"
+#include "drivers/transports/pn532_emulator.h"
+#include "drivers/transports/vpcd_card_bridge.h"
+#include "pcscd_peer.h"
+
+namespace hk::drivers::icao9303 {
+namespace {
+
+using namespace std::chrono_literals;
+using transports::testing::PcscdPeer;
+
+std::filesystem::path test_dir() {
+    return std::filesystem::temp_directory_path() / ("hukiosk-chip-e2e-" + std::to_string(::getpid()));
+}
+
+class ChipTransports : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() { PcscdPeer::use_private_socket(test_dir() / "pcscd" / "pcscd.comm"); }
+
+    void SetUp() override {
+        std::filesystem::create_directories(test_dir() / "csca");
+        ASSERT_TRUE(testdoc::write_trust_file(test_dir() / "csca", testdoc::TrustFileFormat::Pem));
+        auto made = testdoc::make_test_document();
+        ASSERT_TRUE(made) << made.error();
+        document_ = std::make_unique<testdoc::TestDocument>(std::move(*made));
+        options_.trust_store = test_dir() / "csca";
+    }
+
+    void TearDown() override {
+        bridge_.reset();
+        pcscd_.reset();
+        std::error_code ignored;
+        std::filesystem::remove_all(test_dir(), ignored);
+    }
+
+    void start_pcscd_with(std::shared_ptr<sim::IcaoCardSimulator> card) {
+        card_ = std::move(card);
+        ASSERT_TRUE(std::filesystem::exists("/usr/sbin/pcscd")) << "pcscd is not installed";
+        const std::uint16_t port = PcscdPeer::free_port_pair();
+        ASSERT_NE(port, 0);
+        pcscd_ = std::make_unique<PcscdPeer>(test_dir() / "pcscd", port);
+        ASSERT_TRUE(pcscd_->start()) << pcscd_->error();
+        transports::VpcdBridgeOptions bridge;
+        bridge.port = port;
+        bridge_ = std::make_unique<transports::VpcdCardBridge>(*card_, bridge);
+        bridge_->start();
+        ASSERT_TRUE(bridge_->wait_connected(10s)) << "vpcd never accepted the bridge";
+    }
+
+    std::unique_ptr<IcaoChipReader> reader_for(std::string_view config) {
+        auto port = open_contactless_port(config);
+        EXPECT_TRUE(port) << (port ? "" : port.error());
+        return std::make_unique<IcaoChipReader>(std::move(*port), options_);
+    }
+
+    std::unique_ptr<testdoc::TestDocument> document_;
+    DocumentReadOptions options_;
+    std::shared_ptr<sim::IcaoCardSimulator> card_;
+    std::unique_ptr<PcscdPeer> pcscd_;
+    std::unique_ptr<transports::VpcdCardBridge> bridge_;
+};
+
+TEST_F(ChipTransports, ReadsThePassportThroughRealPcscdWithEveryCheckPassing) {
+    start_pcscd_with(sim::make_test_card(*document_, sim::IcaoCardQuirks{.max_read = 4096}));
+    auto reader = reader_for("pcsc:Virtual PCD 00 00");
+    auto read = reader->read_document(document_->access_key(), 10s);
+    ASSERT_TRUE(read) << fault_code(read.error()) << " " << read.error().detail;
+    ASSERT_TRUE(read->has_value());
+    EXPECT_EQ((*read)->surname.reveal(), "ERIKSSON");
+    EXPECT_EQ((*read)->face_image.size(), 20u * 1024u);
+    EXPECT_EQ((*read)->authentication.passive, CheckOutcome::Passed) << (*read)->authentication.reason;
+    EXPECT_EQ((*read)->authentication.active_or_chip, CheckOutcome::Passed) << (*read)->authentication.reason;
+    const DocumentReadReport report = reader->last_report();
+    EXPECT_EQ(report.read_size, 4096u);
+    EXPECT_EQ(report.access.rfind("PACE", 0), 0u) << report.access;
+    EXPECT_GT(bridge_->stats().apdus, 10u);
+}
+
+TEST_F(ChipTransports, AWrongKeyAndACardPulledAwayAreClearFaultsThroughPcscd) {
+    start_pcscd_with(
+        sim::make_test_card(*document_, sim::IcaoCardQuirks{.max_read = 223, .removed_after_apdus = 40}));
+    auto reader = reader_for("pcsc:Virtual PCD");
+    const ChipAccessKey wrong{PersonalString("L898902C3"), PersonalString("740812"),
+                              PersonalString("340416")};
+    auto refused = reader->read_document(wrong, 10s);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, FaultKind::AccessDenied) << refused.error().detail;
+    EXPECT_EQ(fault_code(refused.error()), "CHP-05");
+
+    auto pulled = reader->read_document(document_->access_key(), 10s);
+    ASSERT_FALSE(pulled);
+    EXPECT_EQ(pulled.error().kind, FaultKind::CardRemoved) << pulled.error().detail;
+}
+
+TEST_F(ChipTransports, NoCardWithinTheWaitIsNoDocumentAndAStoppedPcscdIsUnplugged) {
+    start_pcscd_with(sim::make_test_card(*document_));
+    bridge_->remove_card();
+    auto reader = reader_for("pcsc:Virtual PCD 00 00");
+    auto nothing = reader->read_document(document_->access_key(), 300ms);
+    ASSERT_TRUE(nothing) << nothing.error().detail;
+    EXPECT_FALSE(nothing->has_value());
+    pcscd_->stop();
+    auto gone = reader->read_document(document_->access_key(), 300ms);
+    ASSERT_FALSE(gone);
+    EXPECT_EQ(gone.error().kind, FaultKind::Unplugged) << gone.error().detail;
+    EXPECT_EQ(reader->status().fault, FaultKind::Unplugged);
+}
+
+TEST_F(ChipTransports, ReadsThePassportThroughRealLibnfcAndAPn532) {
+    auto card = sim::make_test_card(*document_);
+    transports::Pn532EmulatorOptions emulator_options;
+    emulator_options.symlink_path = (test_dir() / "pn532").string();
+    transports::Pn532Emulator emulator(*card, emulator_options);
+    ASSERT_TRUE(emulator.start());
+    auto reader = reader_for("nfc:" + emulator.device_string());
+    auto read = reader->read_document(document_->access_key(), 10s);
+    ASSERT_TRUE(read) << fault_code(read.error()) << " " << read.error().detail;
+    ASSERT_TRUE(read->has_value());
+    EXPECT_EQ((*read)->document_number.reveal(), "L898902C3");
+    EXPECT_EQ((*read)->authentication.passive, CheckOutcome::Passed) << (*read)->authentication.reason;
+    EXPECT_EQ((*read)->authentication.active_or_chip, CheckOutcome::Passed) << (*read)->authentication.reason;
+    // The PN532 path carries short APDUs only: the reader stays at the short secure-messaging size.
+    EXPECT_EQ(reader->last_report().read_size, kShortSecureRead);
+
+    emulator.remove_card();
+    auto nothing = reader->read_document(document_->access_key(), 300ms);
+    ASSERT_TRUE(nothing) << nothing.error().detail;
+    EXPECT_FALSE(nothing->has_value());
+    emulator.stop();
+    auto gone = reader->read_document(document_->access_key(), 300ms);
+    ASSERT_FALSE(gone);
+    EXPECT_EQ(gone.error().kind, FaultKind::Unplugged) << gone.error().detail;
+    ASSERT_TRUE(emulator.start());
+    emulator.insert_card();
+    auto again = reader->read_document(document_->access_key(), 10s);
+    ASSERT_TRUE(again) << again.error().detail;
+    EXPECT_TRUE(again->has_value());
+}
+
+}  // namespace
+}  // namespace hk::drivers::icao9303
