@@ -46,6 +46,25 @@ TEST(Config, AnEscPosReceiptPrinterOnEachTransport) {
     EXPECT_EQ(device->receipt_printer.escpos.device_path, "/dev/usb/lp1");
 }
 
+TEST(Config, NamesTheCardReaderBackends) {
+    const auto defaults = parse_config("{}");
+    ASSERT_TRUE(defaults);
+    EXPECT_EQ(defaults->chip_reader.backend, "simulated");
+    EXPECT_EQ(defaults->chip_reader.trust_store, "/etc/hukiosk/csca");
+    EXPECT_EQ(defaults->resident_id_reader.backend, "simulated");
+
+    const auto real =
+        parse_config(R"({"chip_reader": {"backend": "pcsc:ACS ACR1252", "trust_store": "/srv/csca"},
+                                      "resident_id_reader": {"backend": "ga467:/dev/ttyUSB0@115200"}})");
+    ASSERT_TRUE(real) << real.error();
+    EXPECT_EQ(real->chip_reader.backend, "pcsc:ACS ACR1252");
+    EXPECT_EQ(real->chip_reader.trust_store, "/srv/csca");
+    EXPECT_EQ(real->resident_id_reader.backend, "ga467:/dev/ttyUSB0@115200");
+    const auto nfc = parse_config(R"({"chip_reader": {"backend": "nfc:pn532_uart:/dev/ttyS1"}})");
+    ASSERT_TRUE(nfc) << nfc.error();
+    EXPECT_EQ(nfc->chip_reader.backend, "nfc:pn532_uart:/dev/ttyS1");
+}
+
 TEST(Config, RefusalsNameTheKey) {
     const std::vector<std::pair<const char*, const char*>> cases = {
         {R"({"a4_printer": {"backend": "lpr"}})", "a4_printer.backend"},
@@ -56,6 +75,8 @@ TEST(Config, RefusalsNameTheKey) {
         {R"({"receipt_printer": {"backend": "escpos", "connection": "bluetooth:xx"}})",
          "receipt_printer.connection"},
         {R"({"receipt_printer": {"connection": 9100}})", "config:"},
+        {R"({"chip_reader": {"backend": "acr122"}})", "chip_reader.backend"},
+        {R"({"resident_id_reader": {"backend": "/dev/ttyUSB0"}})", "resident_id_reader.backend"},
     };
     for (const auto& [text, says] : cases) {
         const auto config = parse_config(text);

@@ -33,6 +33,25 @@ std::expected<void, std::string> parse_a4_printer(const json& section, KioskConf
     return {};
 }
 
+std::expected<void, std::string> parse_chip_reader(const json& section, KioskConfig::ChipReader& reader) {
+    reader.backend = section.value("backend", reader.backend);
+    if (reader.backend != "simulated" && !reader.backend.starts_with("pcsc:") &&
+        !reader.backend.starts_with("nfc:")) {
+        return std::unexpected("chip_reader.backend must be simulated, pcsc:<reader> or nfc:<connstring>");
+    }
+    if (section.contains("trust_store")) reader.trust_store = section.at("trust_store").get<std::string>();
+    return {};
+}
+
+std::expected<void, std::string> parse_resident_id_reader(const json& section,
+                                                          KioskConfig::ResidentIdReader& reader) {
+    reader.backend = section.value("backend", reader.backend);
+    if (reader.backend != "simulated" && !reader.backend.starts_with("ga467:")) {
+        return std::unexpected("resident_id_reader.backend must be simulated or ga467:<device|usb>");
+    }
+    return {};
+}
+
 std::expected<void, std::string> parse_receipt_printer(const json& section,
                                                        KioskConfig::ReceiptPrinter& printer) {
     printer.backend = section.value("backend", printer.backend);
@@ -103,6 +122,18 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
         }
         if (doc.contains("receipt_printer")) {
             if (auto parsed = parse_receipt_printer(doc.at("receipt_printer"), config.receipt_printer);
+                !parsed) {
+                return std::unexpected(parsed.error());
+            }
+        }
+        if (doc.contains("chip_reader")) {
+            if (auto parsed = parse_chip_reader(doc.at("chip_reader"), config.chip_reader); !parsed) {
+                return std::unexpected(parsed.error());
+            }
+        }
+        if (doc.contains("resident_id_reader")) {
+            if (auto parsed =
+                    parse_resident_id_reader(doc.at("resident_id_reader"), config.resident_id_reader);
                 !parsed) {
                 return std::unexpected(parsed.error());
             }

@@ -44,6 +44,18 @@ struct KioskConfig {
         std::string backend = "simulated";  // or "escpos"
         printer::escpos::EscPosOptions escpos;
     } receipt_printer;
+    // The card readers: "simulated" (the simulation's chip and card), or the real backends: an e-passport
+    // reader "pcsc:<reader name or part of it>" / "nfc:<libnfc connstring>", and a resident ID SAM reader
+    // "ga467:/dev/ttyUSB0[@baud]" / "ga467:usb[:VVVV:PPPP]".
+    struct ChipReader {
+        std::string backend = "simulated";
+        // CSCA certificates and master lists for passive authentication; the simulated chip's own CSCA when
+        // simulated and left empty.
+        std::filesystem::path trust_store = "/etc/hukiosk/csca";
+    } chip_reader;
+    struct ResidentIdReader {
+        std::string backend = "simulated";
+    } resident_id_reader;
     int sim_a4_sheets = 250;
     int sim_receipt_paper_mm = 30'000;
 };

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "card_reader_backends.h"
 #include "central/https_central_service.h"
 #include "command_executor.h"
 #include "event_queue.h"
@@ -127,7 +128,9 @@ int run_kiosk(const RunOptions& options) {
         catalogue = std::move(*loaded);
     }
     if (!options.simulate) {
-        spdlog::error("this build has no real device backends yet: start with --simulate");
+        spdlog::error(
+            "the scanner and camera have no real backends yet: start with --simulate (real card readers and "
+            "printers are chosen in the config)");
         return 2;
     }
     std::optional<ScriptRunner> script;
@@ -141,8 +144,13 @@ int run_kiosk(const RunOptions& options) {
         spdlog::error("{}", printers.error());
         return 2;
     }
-    DeviceSet devices{simulation.id_reader,
-                      simulation.chip_reader,
+    auto card_readers = open_card_reader_backends(config);
+    if (!card_readers) {
+        spdlog::error("{}", card_readers.error());
+        return 2;
+    }
+    DeviceSet devices{card_readers->resident_id ? *card_readers->resident_id : simulation.id_reader,
+                      card_readers->chip ? *card_readers->chip : simulation.chip_reader,
                       simulation.scanner,
                       simulation.mrz_reader,
                       simulation.camera,

@@ -3,6 +3,8 @@
 
 #include <iostream>
 
+#include "chip_command.h"
+#include "idcard_command.h"
 #include "verify_command.h"
 
 int main(int argc, char** argv) {
@@ -24,7 +26,51 @@ int main(int argc, char** argv) {
                            "date to check validity against (YYYY-MM-DD); default: today");
     verify_cli->add_flag("--json", verify.json, "one JSON object a line");
 
+    hk::kiosk::ctl::ChipReadOptions chip;
+    double chip_wait_s = 10;
+    std::string trust_store;
+    CLI::App* chip_cli = cli.add_subcommand("chip", "e-passport and travel permit chips");
+    chip_cli->require_subcommand(1);
+    CLI::App* chip_read_cli = chip_cli->add_subcommand(
+        "read",
+        "read a chip through a reader: PACE or BAC, the data groups, passive and active/chip authentication");
+    chip_read_cli
+        ->add_option("--reader", chip.reader, "pcsc:<reader name or part of it> or nfc:<libnfc connstring>")
+        ->required();
+    chip_read_cli->add_option("--mrz", chip.mrz,
+                              "MRZ line 2 of a passport (TD3/TD2), or TD1 lines 1 and 2 together");
+    chip_read_cli->add_option("--can", chip.can, "card access number printed on the document (PACE)");
+    chip_read_cli->add_option("--trust", trust_store,
+                              "CSCA trust store directory (certificates, master lists)");
+    chip_read_cli->add_option("--wait", chip_wait_s, "seconds to wait for a card")->capture_default_str();
+    chip_read_cli->add_flag("--no-face", chip.skip_face, "do not read DG2 (the face image)");
+    chip_read_cli->add_flag("--json", chip.json, "one JSON object");
+
+    hk::kiosk::ctl::IdCardReadOptions idcard;
+    double idcard_wait_s = 10;
+    CLI::App* idcard_cli = cli.add_subcommand("idcard", "China resident ID cards");
+    idcard_cli->require_subcommand(1);
+    CLI::App* idcard_read_cli =
+        idcard_cli->add_subcommand("read", "read a resident ID card through a GA 467 reader");
+    idcard_read_cli
+        ->add_option("--reader", idcard.reader, "ga467:/dev/ttyUSB0[@baud] or ga467:usb[:VVVV:PPPP]")
+        ->required();
+    idcard_read_cli->add_option("--wait", idcard_wait_s, "seconds to wait for a card")->capture_default_str();
+    idcard_read_cli->add_flag("--json", idcard.json, "one JSON object");
+
     CLI11_PARSE(cli, argc, argv);
     if (verify_cli->parsed()) return hk::kiosk::ctl::run_verify(verify, std::cout, std::cerr);
+    const auto milliseconds = [](double seconds) {
+        return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+    };
+    if (chip_read_cli->parsed()) {
+        chip.wait = milliseconds(chip_wait_s);
+        if (!trust_store.empty()) chip.trust_store = trust_store;
+        return hk::kiosk::ctl::run_chip_read(chip, std::cout, std::cerr);
+    }
+    if (idcard_read_cli->parsed()) {
+        idcard.wait = milliseconds(idcard_wait_s);
+        return hk::kiosk::ctl::run_idcard_read(idcard, std::cout, std::cerr);
+    }
     return 2;
 }

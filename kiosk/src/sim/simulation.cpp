@@ -1,5 +1,11 @@
 #include "simulation.h"
 
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "drivers/sim/icao_test_card.h"
 #include "scanner/mrz.h"
 
 namespace hk::kiosk::sim {
@@ -64,7 +70,25 @@ drivers::ChipDocument passport_chip(const WorldPerson& person) {
     chip.birth_date = PersonalString(yymmdd(person.birth));
     chip.sex = PersonalString(person.sex == "女" ? "F" : "M");
     chip.expiry_date = PersonalString(yymmdd(p.expiry));
+    chip.authentication.passive = drivers::CheckOutcome::Passed;
+    chip.authentication.active_or_chip = drivers::CheckOutcome::Passed;
     return chip;
+}
+
+std::expected<drivers::icao9303::testdoc::TestDocument, std::string> passport_document(
+    const WorldPerson& person) {
+    const WorldPassport& p = *person.passport;
+    drivers::icao9303::testdoc::TestDocumentOptions options;
+    options.mrz.issuing_state = "CHN";
+    options.mrz.nationality = "CHN";
+    options.mrz.surname = p.surname;
+    options.mrz.given_names = p.given_names;
+    options.mrz.document_number = p.document_number;
+    options.mrz.birth_date = yymmdd(person.birth);
+    options.mrz.sex = person.sex == "女" ? "F" : "M";
+    options.mrz.expiry_date = yymmdd(p.expiry);
+    options.mrz.optional_data.clear();  // as passport_mrz() prints it
+    return drivers::icao9303::testdoc::make_test_document(options);
 }
 
 std::optional<drivers::FaultKind> fault_kind_from_string(std::string_view name) {
@@ -75,11 +99,42 @@ std::optional<drivers::FaultKind> fault_kind_from_string(std::string_view name) 
     return std::nullopt;
 }
 
+namespace {
+
+std::filesystem::path csca_dir_for(const SimulationOptions& options) {
+    if (!options.csca_dir.empty()) return options.csca_dir;
+    static std::atomic<int> simulations{0};
+    return std::filesystem::temp_directory_path() /
+           ("hukiosk-sim-csca-" + std::to_string(getpid()) + "-" + std::to_string(simulations++));
+}
+
+drivers::icao9303::DocumentReadOptions chip_read_options(const std::filesystem::path& csca_dir) {
+    // The simulated passports chain to the test CSCA: write it where passive authentication looks.
+    auto written = drivers::icao9303::testdoc::write_trust_file(
+        csca_dir, drivers::icao9303::testdoc::TrustFileFormat::Pem);
+    if (!written) spdlog::warn("simulated CSCA not written to {}: {}", csca_dir.string(), written.error());
+    drivers::icao9303::DocumentReadOptions options;
+    options.trust_store = csca_dir;
+    return options;
+}
+
+}  // namespace
+
 Simulation::Simulation(const World& world, const SimulationOptions& options)
-    : a4_printer(options.output_dir, options.a4_sheets),
+    : csca_dir_(csca_dir_for(options)),
+      remove_csca_dir_(options.csca_dir.empty()),
+      chip_reader(chip_port, chip_read_options(csca_dir_)),
+      a4_printer(options.output_dir, options.a4_sheets),
       receipt_printer(options.output_dir, options.receipt_paper_mm),
       central(world),
       world_(world) {}
+
+Simulation::~Simulation() {
+    if (remove_csca_dir_) {
+        std::error_code ignored;
+        std::filesystem::remove_all(csca_dir_, ignored);
+    }
+}
 
 bool Simulation::present_resident_id(std::size_t person) {
     if (person >= world_.people.size() || !world_.people[person].has_card) return false;
@@ -93,7 +148,12 @@ bool Simulation::present_passport(std::size_t person) {
     scanner::sim::SimulatedDocument page{"passport photo page", scanner::sim::synthetic_page(1250, 880, 7),
                                          passport_mrz(holder)};
     scanner.place(std::move(page));
-    chip_reader.present({passport_chip(holder)});
+    auto document = passport_document(holder);
+    if (!document) {
+        spdlog::error("simulated passport chip: {}", document.error());
+        return false;
+    }
+    chip_port.present(drivers::sim::make_test_card(*document));
     return true;
 }
 
@@ -104,7 +164,7 @@ void Simulation::place_document(const std::string& label) {
 
 void Simulation::take_everything_away() {
     id_reader.remove();
-    chip_reader.remove();
+    chip_port.remove();
     scanner.clear();
 }
 
@@ -115,7 +175,7 @@ drivers::sim::FaultInjector* Simulation::faults_of(std::string_view device) {
         case drivers::DeviceKind::ResidentIdReader:
             return &id_reader.faults();
         case drivers::DeviceKind::ChipReader:
-            return &chip_reader.faults();
+            return &chip_port.faults();
         case drivers::DeviceKind::DocumentScanner:
             return &scanner.faults();
         case drivers::DeviceKind::Camera:

@@ -8,7 +8,10 @@
 #include <memory>
 #include <string>
 
+#include "drivers/icao9303/icao_chip_reader.h"
+#include "drivers/icao9303/test_document.h"
 #include "drivers/sim/simulated_card_readers.h"
+#include "drivers/sim/simulated_contactless_port.h"
 #include "printer/sim/simulated_printers.h"
 #include "scanner/sim/simulated_scanner.h"
 #include "simulated_central.h"
@@ -20,9 +23,16 @@ struct SimulationOptions {
     std::filesystem::path output_dir;  // where printed certificates and receipts land; empty: nowhere
     int a4_sheets = 250;
     int receipt_paper_mm = 30'000;
+    // Where the simulated passports' CSCA certificate is written for passive authentication; empty: a folder
+    // of this process under the system's temp dir, removed again with the simulation.
+    std::filesystem::path csca_dir{};
 };
 
 class Simulation {
+    // First, because the chip reader below is built with it.
+    std::filesystem::path csca_dir_;
+    bool remove_csca_dir_ = false;
+
   public:
     Simulation(const World& world, const SimulationOptions& options);
 
@@ -40,13 +50,23 @@ class Simulation {
     drivers::sim::FaultInjector* faults_of(std::string_view device);
 
     drivers::sim::SimulatedResidentIdReader id_reader;
-    drivers::sim::SimulatedChipReader chip_reader;
+    // The passport chip is a real protocol peer: the ICAO card simulator, read by the same document reader
+    // (PACE, secure messaging, passive and chip authentication) as a real reader's chips.
+    drivers::sim::SimulatedContactlessPort chip_port;
+    drivers::icao9303::IcaoChipReader chip_reader;
     scanner::sim::SimulatedScanner scanner;
     scanner::sim::SimulatedMrzReader mrz_reader{scanner};
     scanner::sim::SimulatedCamera camera;
     printer::sim::SimulatedA4Printer a4_printer;
     printer::sim::SimulatedReceiptPrinter receipt_printer;
     SimulatedCentral central;
+
+    // The trust store the simulated chips' documents chain to.
+    [[nodiscard]] const std::filesystem::path& csca_dir() const { return csca_dir_; }
+
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
 
   private:
     const World& world_;
@@ -56,7 +76,12 @@ class Simulation {
 // The printed MRZ (TD3) of a simulated passport, with valid check digits.
 std::vector<std::string> passport_mrz(const WorldPerson& person);
 drivers::ResidentIdCard resident_id_card(const WorldPerson& person);
+// What the chip reader yields for a simulated passport (the engine's tests feed it as a ChipRead event).
 drivers::ChipDocument passport_chip(const WorldPerson& person);
+// The chip of a simulated passport: DG1 as the printed MRZ says, a face, DG11-15 and EF.SOD signed through
+// the simulated CSCA.
+std::expected<drivers::icao9303::testdoc::TestDocument, std::string> passport_document(
+    const WorldPerson& person);
 std::optional<drivers::FaultKind> fault_kind_from_string(std::string_view name);
 
 }  // namespace hk::kiosk::sim
