@@ -88,9 +88,46 @@ forged_claims=$(sed "s/$serial/${serial%?}9/" <<< "$claims_json" | tr -d '\n' | 
 echo
 echo "demo: the same code with the serial changed to ${serial%?}9 by a forger:"
 "$bin/kiosk/kioskctl" verify "${keys[@]}" "$tag.$forged_claims.$signature" || true
+# The technician's card-reader checks, against simulated readers behind the real transports: an e-passport chip
+# behind a PN532 on a pseudo-terminal, read by Debian's libnfc (PACE, secure messaging, passive authentication
+# against the test CSCA, chip authentication), and a GA 467 resident ID reader on a pseudo-terminal, read by the
+# kiosk's serial code.
+echo
+echo "demo: kioskctl chip read through libnfc (pn532_uart) to a simulated e-passport chip:"
+# Another coproc would clash with central-ref's: the simulators take commands through a fifo instead.
+start_simulator() {  # NAME COMMAND...: runs it with stdin from a fifo held open on fd 9x, stdout to NAME.out
+    local name=$1
+    shift
+    mkfifo "$out/$name.in"
+    "$@" < "$out/$name.in" > "$out/$name.out" 2> "$out/$name.log" &
+    simulator_pids+=($!)
+}
+simulator_pids=()
+start_simulator icao-card-sim "$bin/drivers/src/icao9303/reader/icao-card-sim" --pn532 "$PWD/$out/pn532" \
+    --trust "$out/csca"
+exec 91> "$out/icao-card-sim.in"
+for _ in $(seq 200); do grep -q '^mrz' "$out/icao-card-sim.out" 2> /dev/null && break; sleep 0.05; done
+device=$(sed -n 's/^device //p' "$out/icao-card-sim.out")
+mrz_line2=$(sed -n 's/^mrz //p' "$out/icao-card-sim.out")
+[ -n "$mrz_line2" ] || { echo "demo: icao-card-sim did not start; see $out/icao-card-sim.log" >&2; exit 1; }
+"$bin/kiosk/kioskctl" chip read --reader "$device" --mrz "$mrz_line2" --trust "$out/csca" | tee "$out/chip-read.txt"
+echo quit >&91
+exec 91>&-
+echo
+echo "demo: kioskctl idcard read over a serial line to a simulated GA 467 reader:"
+start_simulator ga467-sim "$bin/drivers/src/ga467/ga467-sim" --link "$PWD/$out/ga467"
+exec 92> "$out/ga467-sim.in"
+for _ in $(seq 200); do [ -s "$out/ga467-sim.out" ] && break; sleep 0.05; done
+echo place >&92
+"$bin/kiosk/kioskctl" idcard read --reader "ga467:$PWD/$out/ga467" | tee "$out/idcard-read.txt"
+echo quit >&92
+exec 92>&-
+wait "${simulator_pids[@]}"
+
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
 echo "  certificate  $out/certificate.pdf (what the CUPS queue printed)"
 echo "  receipt      $receipt (ESC/POS bytes)$([ -f "$out/receipt.json" ] && echo ", decoded by npos in $out/receipt.json")"
 echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"
+echo "  card readers $out/chip-read.txt, $out/idcard-read.txt (kioskctl chip read / idcard read against simulated readers)"

@@ -171,7 +171,10 @@ int run_chip_read(const ChipReadOptions& options, icao::ContactlessPort& port, s
                 for (const auto& line : value) out << "  " << line.get<std::string>() << "\n";
             } else if (value.is_object()) {
                 out << key << ":\n";
-                for (const auto& [field, text] : value.items()) out << "  " << field << ": " << text << "\n";
+                for (const auto& [field, text] : value.items()) {
+                    out << "  " << field << ": " << (text.is_string() ? text.get<std::string>() : text.dump())
+                        << "\n";
+                }
             } else {
                 out << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump()) << "\n";
             }
