@@ -181,7 +181,7 @@ TEST(DocumentReader, CopesWithEveryReadQuirk) {
     for (const IcaoCardQuirks& quirks :
          {IcaoCardQuirks{.omit_do99 = true}, IcaoCardQuirks{.max_read = 1000, .hint_wrong_le = true},
           IcaoCardQuirks{.max_read = 231, .extended_length = false}, IcaoCardQuirks{.warn_past_end = false},
-          IcaoCardQuirks{.max_read = 4096}}) {
+          IcaoCardQuirks{.max_read = 4096}, IcaoCardQuirks{.answer_delay = std::chrono::milliseconds(1)}}) {
         Read done = read({}, quirks);
         ASSERT_TRUE(done.result) << done.result.error().detail;
         EXPECT_EQ(done.result->authentication.passive, CheckOutcome::Passed);

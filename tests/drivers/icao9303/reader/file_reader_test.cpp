@@ -104,6 +104,23 @@ TEST(FileReader, AcceptsTheEndOfFileWarningOnAShortFile) {
     EXPECT_EQ(com->size(), 22u);
 }
 
+TEST(FileReader, ReadsHeadersFirstFromAChipThatRefusesToReadPastTheEnd) {
+    Card card(IcaoCardQuirks{.max_read = 4096, .warn_past_end = false});
+    FileReader reader(*card.channel, 4096);
+    const auto before = card.channel->counters().apdus;
+    const auto com = reader.read_file(fid::kCom);
+    ASSERT_TRUE(com) << com.error().detail;
+    EXPECT_EQ(com->size(), 22u);
+    // SELECT, the refused long read, the 4-byte header, the rest.
+    EXPECT_EQ(card.channel->counters().apdus - before, 4u);
+    const auto face_before = card.channel->counters().apdus;
+    const auto face = reader.read_file(fid::kDg2);
+    ASSERT_TRUE(face) << face.error().detail;
+    EXPECT_EQ(*face, card.face);
+    // The lesson holds for the next file: header first, no refused read.
+    EXPECT_EQ(card.channel->counters().apdus - face_before, 2 + reads_needed(card.face.size() - 4, 4096));
+}
+
 TEST(FileReader, ReadsPast32KilobytesWithTheOddInstruction) {
     Card card(IcaoCardQuirks{.max_read = 8192}, 40000);
     FileReader reader(*card.channel, 8192);
