@@ -2,6 +2,18 @@
 
 namespace hk::drivers {
 
+std::string_view to_string(CheckOutcome outcome) {
+    switch (outcome) {
+        case CheckOutcome::Passed:
+            return "passed";
+        case CheckOutcome::Failed:
+            return "failed";
+        case CheckOutcome::NotPossible:
+            return "not possible";
+    }
+    return "unknown";
+}
+
 void ChipDocument::wipe() noexcept {
     document_type.wipe();
     issuing_state.wipe();

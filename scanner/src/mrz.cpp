@@ -1,6 +1,8 @@
 // ICAO Doc 9303 machine readable zones: part 4 (TD3, passports), part 5 (TD1, cards), part 6 (TD2).
 #include "scanner/mrz.h"
 
+#include "drivers/mrz_check_digit.h"
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -32,21 +34,8 @@ std::string_view to_string(MrzError error) {
 }
 
 int mrz_check_digit(std::string_view field) {
-    constexpr std::array<int, 3> kWeights{7, 3, 1};
-    int sum = 0;
-    for (std::size_t i = 0; i < field.size(); ++i) {
-        const char c = field[i];
-        int value = 0;
-        if (c >= '0' && c <= '9') {
-            value = c - '0';
-        } else if (c >= 'A' && c <= 'Z') {
-            value = c - 'A' + 10;
-        } else if (c != '<') {
-            return -1;
-        }
-        sum += value * kWeights[i % kWeights.size()];
-    }
-    return sum % 10;
+    const auto digit = drivers::mrz_check_digit(field);
+    return digit ? *digit - '0' : -1;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <expected>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "drivers/device.h"
@@ -13,8 +14,8 @@
 
 namespace hk::drivers {
 
-// The document basic access key, taken from the MRZ (ICAO 9303-11 §4.3): document number with its check digit,
-// date of birth and date of expiry (YYMMDD) with theirs.
+// The document basic access key, taken from the MRZ (ICAO 9303-11 §4.3): document number with its check
+// digit, date of birth and date of expiry (YYMMDD) with theirs.
 struct ChipAccessKey {
     PersonalString document_number;  // as in the MRZ, fillers '<' kept
     PersonalString birth_date;       // YYMMDD
@@ -23,9 +24,11 @@ struct ChipAccessKey {
 
 // Outcome of one security check on the chip's data.
 enum class CheckOutcome : std::uint8_t { Passed, Failed, NotPossible };
+// "passed", "failed", "not possible": for technicians' output and logs.
+std::string_view to_string(CheckOutcome outcome);
 
 struct ChipAuthentication {
-    CheckOutcome passive = CheckOutcome::NotPossible;  // SOD signature and data-group hashes
+    CheckOutcome passive = CheckOutcome::NotPossible;         // SOD signature and data-group hashes
     CheckOutcome active_or_chip = CheckOutcome::NotPossible;  // clone detection (AA or CA)
     std::string reason;  // why a check failed or was not possible; no personal data
 };
@@ -38,9 +41,9 @@ struct ChipDocument {
     PersonalString given_names;
     PersonalString document_number;
     PersonalString nationality;
-    PersonalString birth_date;   // YYMMDD
-    PersonalString sex;          // "M", "F", "<"
-    PersonalString expiry_date;  // YYMMDD
+    PersonalString birth_date;       // YYMMDD
+    PersonalString sex;              // "M", "F", "<"
+    PersonalString expiry_date;      // YYMMDD
     PersonalString personal_number;  // optional data; Chinese documents may carry the resident ID number here
     std::vector<std::uint8_t> face_image;  // JPEG or JPEG 2000 as stored in DG2; may be empty
     ChipAuthentication authentication;
@@ -49,13 +52,13 @@ struct ChipDocument {
 };
 
 class ChipReader : public Device {
-public:
+  public:
     [[nodiscard]] DeviceKind kind() const override { return DeviceKind::ChipReader; }
 
     // Waits up to `wait` for a chip in the field, opens it with `key` and reads it.
     // nullopt: no chip came in that time. AccessDenied: the chip refused the key.
-    virtual std::expected<std::optional<ChipDocument>, DeviceFault> read_document(const ChipAccessKey& key,
-                                                                                  std::chrono::milliseconds wait) = 0;
+    virtual std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
+        const ChipAccessKey& key, std::chrono::milliseconds wait) = 0;
 };
 
 }  // namespace hk::drivers

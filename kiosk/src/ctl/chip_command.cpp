@@ -15,18 +15,6 @@ using drivers::ChipAccessKey;
 using drivers::PersonalString;
 namespace icao = drivers::icao9303;
 
-std::string_view outcome_name(CheckOutcome outcome) {
-    switch (outcome) {
-        case CheckOutcome::Passed:
-            return "passed";
-        case CheckOutcome::Failed:
-            return "failed";
-        case CheckOutcome::NotPossible:
-            return "not possible";
-    }
-    return "unknown";
-}
-
 std::string_view error_name(icao::DocumentReadError::Kind kind) {
     switch (kind) {
         case icao::DocumentReadError::Kind::AccessDenied:
@@ -157,8 +145,8 @@ int run_chip_read(const ChipReadOptions& options, icao::ContactlessPort& port, s
             {"personal_number", document->personal_number.reveal()},
             {"face_bytes", document->face_image.size()},
         };
-        facts["passive_authentication"] = outcome_name(document->authentication.passive);
-        facts["clone_detection"] = outcome_name(document->authentication.active_or_chip);
+        facts["passive_authentication"] = to_string(document->authentication.passive);
+        facts["clone_detection"] = to_string(document->authentication.active_or_chip);
         if (!document->authentication.reason.empty()) facts["check_reason"] = document->authentication.reason;
         document->wipe();
     }

@@ -12,6 +12,8 @@
 
 #include "drivers/iso7816/bytes.h"
 
+struct evp_md_st;  // OpenSSL's EVP_MD, without pulling OpenSSL's headers into every user of this one
+
 namespace hk::drivers::icao9303 {
 
 using iso7816::Bytes;
@@ -19,6 +21,8 @@ using iso7816::ByteView;
 
 enum class HashAlgorithm : std::uint8_t { Sha1, Sha224, Sha256, Sha384, Sha512 };
 Bytes digest(HashAlgorithm algorithm, ByteView data);
+// OpenSSL's EVP_MD for `algorithm`, for code that signs or verifies with it (EVP_MD is struct evp_md_st).
+const ::evp_md_st* openssl_digest(HashAlgorithm algorithm);
 // Dotted OIDs of the hash algorithms (2.16.840.1.101.3.4.2.x and 1.3.14.3.2.26).
 std::optional<HashAlgorithm> hash_algorithm_from_oid(std::string_view dotted_oid);
 std::string_view to_string(HashAlgorithm algorithm);

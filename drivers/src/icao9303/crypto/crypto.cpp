@@ -22,7 +22,9 @@ struct MacContextFree {
     void operator()(EVP_MAC_CTX* context) const { EVP_MAC_CTX_free(context); }
 };
 
-const EVP_MD* message_digest(HashAlgorithm algorithm) {
+}  // namespace
+
+const EVP_MD* openssl_digest(HashAlgorithm algorithm) {
     switch (algorithm) {
         case HashAlgorithm::Sha1:
             return EVP_sha1();
@@ -37,6 +39,8 @@ const EVP_MD* message_digest(HashAlgorithm algorithm) {
     }
     return EVP_sha256();
 }
+
+namespace {
 
 // Runs one cipher over whole blocks with padding off. Returns empty on any misuse (wrong key or IV size, data
 // not whole blocks): callers treat that as a cryptographic failure, never as success.
@@ -87,7 +91,7 @@ const EVP_CIPHER* aes_cbc_cipher(ByteView key) {
 Bytes digest(HashAlgorithm algorithm, ByteView data) {
     Bytes out(EVP_MAX_MD_SIZE);
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), out.data(), &length, message_digest(algorithm), nullptr) != 1) {
+    if (EVP_Digest(data.data(), data.size(), out.data(), &length, openssl_digest(algorithm), nullptr) != 1) {
         throw std::runtime_error("EVP_Digest failed");
     }
     out.resize(length);

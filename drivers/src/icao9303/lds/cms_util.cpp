@@ -42,22 +42,6 @@ std::string take_openssl_error() {
     return reason != nullptr ? reason : "unknown OpenSSL error";
 }
 
-const EVP_MD* evp_md(HashAlgorithm hash) {
-    switch (hash) {
-        case HashAlgorithm::Sha1:
-            return EVP_sha1();
-        case HashAlgorithm::Sha224:
-            return EVP_sha224();
-        case HashAlgorithm::Sha256:
-            return EVP_sha256();
-        case HashAlgorithm::Sha384:
-            return EVP_sha384();
-        case HashAlgorithm::Sha512:
-            return EVP_sha512();
-    }
-    return EVP_sha256();
-}
-
 std::string_view hash_oid(HashAlgorithm hash) {
     switch (hash) {
         case HashAlgorithm::Sha1:
@@ -95,7 +79,7 @@ CmsPtr sign(ByteView content, std::string_view content_type, X509* signer, EVP_P
     const std::string type(content_type);
     const std::unique_ptr<ASN1_OBJECT, ObjectFree> type_object(OBJ_txt2obj(type.c_str(), 1));
     if (!cms || !type_object || CMS_set1_eContentType(cms.get(), type_object.get()) != 1) return nullptr;
-    CMS_SignerInfo* info = CMS_add1_signer(cms.get(), signer, key, evp_md(hash), kFlags);
+    CMS_SignerInfo* info = CMS_add1_signer(cms.get(), signer, key, openssl_digest(hash), kFlags);
     if (info == nullptr) return nullptr;
     // CMS_final adds signingTime = now only when the attribute is absent, so this one stays.
     const std::unique_ptr<ASN1_TIME, TimeFree> time(

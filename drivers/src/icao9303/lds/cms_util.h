@@ -40,7 +40,6 @@ CmsPtr sign(ByteView content, std::string_view content_type, X509* signer, EVP_P
             std::chrono::system_clock::time_point signing_time);
 Bytes to_der(CMS_ContentInfo* cms);
 
-const EVP_MD* evp_md(HashAlgorithm hash);
 std::string_view hash_oid(HashAlgorithm hash);
 
 }  // namespace hk::drivers::icao9303::cms

@@ -6,9 +6,12 @@
 namespace hk::drivers::icao9303 {
 namespace {
 
-class PcscPort : public ContactlessPort {
+// PcscReaderPort and NfcReaderPort have the same shape; this puts either behind ContactlessPort.
+template <class Port>
+class TransportPort : public ContactlessPort {
   public:
-    explicit PcscPort(std::string selector) : selector_(std::move(selector)), port_(selector_) {}
+    TransportPort(std::string scheme, std::string name)
+        : scheme_(std::move(scheme)), name_(std::move(name)), port_(name_) {}
     std::expected<bool, iso7816::ChannelError> wait_for_card(std::chrono::milliseconds timeout) override {
         return port_.wait_for_card(timeout);
     }
@@ -17,31 +20,12 @@ class PcscPort : public ContactlessPort {
         if (!channel) return std::unexpected(channel.error());
         return std::unique_ptr<iso7816::CardChannel>(std::move(*channel));
     }
-    [[nodiscard]] std::string describe() const override {
-        return "pcsc:" + (port_.reader_name().empty() ? selector_ : port_.reader_name());
-    }
+    [[nodiscard]] std::string describe() const override { return scheme_ + ":" + name_; }
 
   private:
-    std::string selector_;
-    transports::PcscReaderPort port_;
-};
-
-class NfcPort : public ContactlessPort {
-  public:
-    explicit NfcPort(std::string connstring) : connstring_(std::move(connstring)), port_(connstring_) {}
-    std::expected<bool, iso7816::ChannelError> wait_for_card(std::chrono::milliseconds timeout) override {
-        return port_.wait_for_card(timeout);
-    }
-    std::expected<std::unique_ptr<iso7816::CardChannel>, iso7816::ChannelError> connect() override {
-        auto channel = port_.connect();
-        if (!channel) return std::unexpected(channel.error());
-        return std::unique_ptr<iso7816::CardChannel>(std::move(*channel));
-    }
-    [[nodiscard]] std::string describe() const override { return "nfc:" + connstring_; }
-
-  private:
-    std::string connstring_;
-    transports::NfcReaderPort port_;
+    std::string scheme_;
+    std::string name_;  // the reader selector or libnfc connstring, as configured
+    Port port_;
 };
 
 }  // namespace
@@ -50,8 +34,8 @@ std::expected<std::unique_ptr<ContactlessPort>, std::string> open_contactless_po
     const auto colon = config.find(':');
     const std::string_view scheme = config.substr(0, colon);
     const std::string rest{colon == std::string_view::npos ? std::string_view{} : config.substr(colon + 1)};
-    if (scheme == "pcsc") return std::make_unique<PcscPort>(rest);
-    if (scheme == "nfc") return std::make_unique<NfcPort>(rest);
+    if (scheme == "pcsc") return std::make_unique<TransportPort<transports::PcscReaderPort>>("pcsc", rest);
+    if (scheme == "nfc") return std::make_unique<TransportPort<transports::NfcReaderPort>>("nfc", rest);
     return std::unexpected("chip reader \"" + std::string{config} +
                            "\": expected pcsc:<reader name> or nfc:<libnfc connstring>");
 }

@@ -11,18 +11,6 @@
 namespace hk::drivers::icao9303 {
 namespace {
 
-std::string_view outcome_text(CheckOutcome outcome) {
-    switch (outcome) {
-        case CheckOutcome::Passed:
-            return "passed";
-        case CheckOutcome::Failed:
-            return "failed";
-        case CheckOutcome::NotPossible:
-            return "not possible";
-    }
-    return "unknown";
-}
-
 PassiveAuthenticationResult passive_authentication(const ReadFiles& files,
                                                    const DocumentReadOptions& options) {
     PassiveAuthenticationResult result;
@@ -158,13 +146,13 @@ ChipAuthentication check_document(SecureMessagingChannel& channel, const ReadFil
     ChipAuthentication authentication;
     const PassiveAuthenticationResult passive = passive_authentication(files, options);
     passive.apply_to(authentication);
-    report.checks.push_back("passive authentication: " + std::string{outcome_text(passive.overall)} +
+    report.checks.push_back("passive authentication: " + std::string{to_string(passive.overall)} +
                             (passive.reasons.empty() ? "" : " (" + passive.reason() + ")"));
 
     std::string reason;
     std::string method = "clone detection";
     authentication.active_or_chip = clone_detection(channel, files, pace, random, reason, method);
-    report.checks.push_back(method + ": " + std::string{outcome_text(authentication.active_or_chip)} +
+    report.checks.push_back(method + ": " + std::string{to_string(authentication.active_or_chip)} +
                             (reason.empty() ? "" : " (" + reason + ")"));
     if (!reason.empty() && authentication.active_or_chip != CheckOutcome::Passed) {
         authentication.reason += (authentication.reason.empty() ? "" : "; ") + reason;
