@@ -21,8 +21,12 @@ NfcTargetInfo describe(const nfc_target& target) {
         info.uid.assign(std::begin(b.abtPupi), std::end(b.abtPupi));
     } else {
         const auto& a = target.nti.nai;
-        info.uid.assign(a.abtUid, a.abtUid + std::min<std::size_t>(a.szUidLen, sizeof a.abtUid));
-        info.ats.assign(a.abtAts, a.abtAts + std::min<std::size_t>(a.szAtsLen, sizeof a.abtAts));
+        // libnfc's target structs are packed: the lengths are read by value (a reference to a misaligned
+        // size_t, as std::min would take, is undefined behaviour).
+        const std::size_t uid_length = a.szUidLen;
+        const std::size_t ats_length = a.szAtsLen;
+        info.uid.assign(a.abtUid, a.abtUid + std::min(uid_length, sizeof a.abtUid));
+        info.ats.assign(a.abtAts, a.abtAts + std::min(ats_length, sizeof a.abtAts));
     }
     return info;
 }
