@@ -1,0 +1,40 @@
+// Finding the MRZ band on a page, straightening it, and cutting each line into fixed-pitch character cells.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include <optional>
+#include <vector>
+
+#include "glyph_models.h"
+
+namespace hk::scanner::mrz_ocr {
+
+// The 2 or 3 long text lines at the bottom of the page, in the page's pixel coordinates.
+struct Band {
+    std::vector<cv::RotatedRect> lines;  // top to bottom
+    double angle_degrees = 0.0;          // text direction (image y down)
+    float thickness = 0.0f;              // text height as found (capitals plus blur)
+};
+
+// `grey` is CV_8UC1, dark print on light paper. nullopt when no band of 2-3 long parallel lines exists.
+std::optional<Band> find_band(const cv::Mat& grey);
+
+// The band rotated level and scaled to a capital height near 32 px, as ink (CV_32F, 0 paper .. ~1 print).
+struct StraightBand {
+    cv::Mat ink;
+    std::vector<cv::Point2f> line_centres;  // in `ink` coordinates
+    std::vector<float> line_lengths;
+    float cap = 32.0f;
+};
+StraightBand straighten(const cv::Mat& grey, const Band& band);
+
+// Per-cell class scores of one line cut into `chars` cells. `mean_best` is the mean of each cell's best
+// score, which tells a right character count (TD2 36 vs TD3 44) from a wrong one.
+struct LineReading {
+    std::vector<Scores> cells;
+    double mean_best = 0.0;
+};
+LineReading read_line(const StraightBand& band, std::size_t line, int chars);
+
+}  // namespace hk::scanner::mrz_ocr

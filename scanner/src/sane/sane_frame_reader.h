@@ -1,0 +1,22 @@
+// Reading one page from an open SANE handle: sane_start, sane_get_parameters, sane_read until EOF.
+#pragma once
+
+#include <sane/sane.h>
+
+#include <expected>
+#include <string>
+
+#include "scanner/image.h"
+
+namespace hk::scanner::sane::detail {
+
+struct ReadFailure {
+    SANE_Status status;  // SANE_STATUS_UNSUPPORTED for frames we do not handle
+    std::string step;    // which call failed, or what about the frame is unsupported
+};
+
+// Scans one page into an Image (8-bit grey or RGB, single frame). The caller sets options before and decides
+// about sane_cancel after; on failure the partial page is wiped.
+std::expected<Image, ReadFailure> read_page(SANE_Handle handle);
+
+}  // namespace hk::scanner::sane::detail
