@@ -12,6 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "app/page_png.h"
+#include "mrz_image_gen.h"
+#include "sim/simulation.h"
 #include "sim/world.h"
 
 namespace {
@@ -207,6 +210,34 @@ TEST_F(KioskEndToEnd, IdleCitizenIsWarnedThenWiped) {
 TEST_F(KioskEndToEnd, SlowPrinterKeepsTheCitizenOnThePrintingScreenUntilDone) {
     ASSERT_EQ(run("slow-printer.script"), 0) << log();
     EXPECT_EQ(files(out_, ".pdf").size(), 1u);
+}
+
+// Issue 5's "done when": with a real scanner backend (image files standing in for the glass), the passport
+// page's MRZ is read by the OCR-B reader, not the simulation, and its key opens the simulated chip over PACE.
+TEST_F(KioskEndToEnd, TheOcrReaderReadsTheScannedMrzAndItsKeyOpensTheChip) {
+    const auto& grandfather = hk::kiosk::sim::demo_world().people[3];
+    ASSERT_TRUE(grandfather.passport.has_value());
+    const fs::path pages = out_ / "pages";
+    fs::create_directories(pages);
+    const auto write_page = [&](const fs::path& file, const std::vector<std::string>& lines,
+                                std::uint64_t seed) {
+        const auto page = hk::scanner::testing::render_mrz_page(lines, 300, true, seed);
+        const auto png = hk::kiosk::encode_png(page.image);
+        ASSERT_TRUE(png) << png.error();
+        std::ofstream(file, std::ios::binary)
+            .write(reinterpret_cast<const char*>(png->data()), static_cast<std::streamsize>(png->size()));
+    };
+    write_page(pages / "1-passport.png", hk::kiosk::sim::passport_mrz(grandfather), 11);
+    // The supporting document scanned afterwards: any page will do.
+    std::mt19937_64 random(5);
+    write_page(pages / "2-document.png",
+               hk::scanner::testing::random_mrz_lines(hk::scanner::MrzFormat::TD1, random), 12);
+    ASSERT_EQ(run("passport-for-someone-else-application.script",
+                  R"({"scanner": {"backend": "files:)" + pages.string() + R"("}})"),
+              0)
+        << log();
+    EXPECT_NE(log().find("MRZ read by the OCR-B reader"), std::string::npos) << log();
+    expect_no_personal_data(transcript());
 }
 
 TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {

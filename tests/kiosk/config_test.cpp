@@ -60,6 +60,13 @@ TEST(Config, NamesTheCardReaderBackends) {
     EXPECT_EQ(real->chip_reader.backend, "pcsc:ACS ACR1252");
     EXPECT_EQ(real->chip_reader.trust_store, "/srv/csca");
     EXPECT_EQ(real->resident_id_reader.backend, "ga467:/dev/ttyUSB0@115200");
+    EXPECT_EQ(defaults->scanner.backend, "simulated");
+    EXPECT_EQ(defaults->camera.backend, "simulated");
+    const auto capture = parse_config(R"({"scanner": {"backend": "sane:genesys:libusb:001:004"},
+                                         "camera": {"backend": "camera:/dev/video0"}})");
+    ASSERT_TRUE(capture) << capture.error();
+    EXPECT_EQ(capture->scanner.backend, "sane:genesys:libusb:001:004");
+    EXPECT_EQ(capture->camera.backend, "camera:/dev/video0");
     const auto nfc = parse_config(R"({"chip_reader": {"backend": "nfc:pn532_uart:/dev/ttyS1"}})");
     ASSERT_TRUE(nfc) << nfc.error();
     EXPECT_EQ(nfc->chip_reader.backend, "nfc:pn532_uart:/dev/ttyS1");
@@ -77,6 +84,8 @@ TEST(Config, RefusalsNameTheKey) {
         {R"({"receipt_printer": {"connection": 9100}})", "config:"},
         {R"({"chip_reader": {"backend": "acr122"}})", "chip_reader.backend"},
         {R"({"resident_id_reader": {"backend": "/dev/ttyUSB0"}})", "resident_id_reader.backend"},
+        {R"({"scanner": {"backend": "twain:1"}})", "scanner.backend"},
+        {R"({"camera": {"backend": "/dev/video0"}})", "camera.backend"},
     };
     for (const auto& [text, says] : cases) {
         const auto config = parse_config(text);

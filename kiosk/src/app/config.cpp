@@ -52,6 +52,19 @@ std::expected<void, std::string> parse_resident_id_reader(const json& section,
     return {};
 }
 
+std::expected<void, std::string> parse_backend(const json& doc, const char* key, std::string& backend,
+                                               std::initializer_list<std::string_view> prefixes) {
+    if (!doc.contains(key)) return {};
+    backend = doc.at(key).value("backend", backend);
+    if (backend == "simulated") return {};
+    for (const std::string_view prefix : prefixes) {
+        if (backend.starts_with(prefix)) return {};
+    }
+    std::string allowed = "simulated";
+    for (const std::string_view prefix : prefixes) allowed += ", " + std::string{prefix} + "...";
+    return std::unexpected(std::string{key} + ".backend must be one of " + allowed);
+}
+
 std::expected<void, std::string> parse_receipt_printer(const json& section,
                                                        KioskConfig::ReceiptPrinter& printer) {
     printer.backend = section.value("backend", printer.backend);
@@ -137,6 +150,13 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
                 !parsed) {
                 return std::unexpected(parsed.error());
             }
+        }
+        if (auto parsed = parse_backend(doc, "scanner", config.scanner.backend, {"sane:", "files:"});
+            !parsed) {
+            return std::unexpected(parsed.error());
+        }
+        if (auto parsed = parse_backend(doc, "camera", config.camera.backend, {"camera:"}); !parsed) {
+            return std::unexpected(parsed.error());
         }
         if (doc.contains("simulation")) {
             const json& sim = doc.at("simulation");

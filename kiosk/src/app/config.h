@@ -56,6 +56,15 @@ struct KioskConfig {
     struct ResidentIdReader {
         std::string backend = "simulated";
     } resident_id_reader;
+    // The scanner (documents and the passport's photo page, whose MRZ the OCR-B reader reads) and the camera:
+    // "simulated", or "sane:[DEVICE]" / "files:DIR" for the scanner and "camera:/dev/videoN" /
+    // "camera:file:PATH" for the camera.
+    struct Scanner {
+        std::string backend = "simulated";
+    } scanner;
+    struct Camera {
+        std::string backend = "simulated";
+    } camera;
     int sim_a4_sheets = 250;
     int sim_receipt_paper_mm = 30'000;
 };

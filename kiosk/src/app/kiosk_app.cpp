@@ -19,6 +19,7 @@
 #include "kiosk/view.h"
 #include "printer_backends.h"
 #include "recovery.h"
+#include "scanner_backends.h"
 #include "script.h"
 #include "sim/simulation.h"
 #include "sim_keys.h"
@@ -114,6 +115,22 @@ std::unique_ptr<CentralService> https_central(const KioskConfig& config) {
     return std::make_unique<central::HttpsCentralService>(std::move(client));
 }
 
+// What the config leaves to the simulation, by config key ("", when nothing).
+std::string simulated_parts(const KioskConfig& config) {
+    std::string parts;
+    const auto note = [&parts](bool simulated, std::string_view key) {
+        if (simulated) parts += (parts.empty() ? "" : ", ") + std::string{key};
+    };
+    note(config.resident_id_reader.backend == "simulated", "resident_id_reader");
+    note(config.chip_reader.backend == "simulated", "chip_reader");
+    note(config.scanner.backend == "simulated", "scanner");
+    note(config.camera.backend == "simulated", "camera");
+    note(config.a4_printer.backend == "simulated", "a4_printer");
+    note(config.receipt_printer.backend == "simulated", "receipt_printer");
+    note(config.central.url.empty(), "central");
+    return parts;
+}
+
 }  // namespace
 
 int run_kiosk(const RunOptions& options) {
@@ -128,10 +145,12 @@ int run_kiosk(const RunOptions& options) {
         catalogue = std::move(*loaded);
     }
     if (!options.simulate) {
-        spdlog::error(
-            "the scanner and camera have no real backends yet: start with --simulate (real card readers and "
-            "printers are chosen in the config)");
-        return 2;
+        if (const std::string simulated = simulated_parts(config); !simulated.empty()) {
+            spdlog::error(
+                "without --simulate every device and the central service must be real; still simulated: {}",
+                simulated);
+            return 2;
+        }
     }
     std::optional<ScriptRunner> script;
     if (options.out_dir) std::filesystem::create_directories(*options.out_dir);
@@ -149,11 +168,16 @@ int run_kiosk(const RunOptions& options) {
         spdlog::error("{}", card_readers.error());
         return 2;
     }
+    auto scanners = open_scanner_backends(config);
+    if (!scanners) {
+        spdlog::error("{}", scanners.error());
+        return 2;
+    }
     DeviceSet devices{card_readers->resident_id ? *card_readers->resident_id : simulation.id_reader,
                       card_readers->chip ? *card_readers->chip : simulation.chip_reader,
-                      simulation.scanner,
-                      simulation.mrz_reader,
-                      simulation.camera,
+                      scanners->scanner ? *scanners->scanner : simulation.scanner,
+                      scanners->mrz_reader ? *scanners->mrz_reader : simulation.mrz_reader,
+                      scanners->camera ? *scanners->camera : simulation.camera,
                       printers->a4 ? *printers->a4 : simulation.a4_printer,
                       printers->receipt ? *printers->receipt : simulation.receipt_printer,
                       remote ? *remote : simulation.central};

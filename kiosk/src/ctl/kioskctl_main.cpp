@@ -5,6 +5,7 @@
 
 #include "chip_command.h"
 #include "idcard_command.h"
+#include "mrz_command.h"
 #include "verify_command.h"
 
 int main(int argc, char** argv) {
@@ -58,7 +59,18 @@ int main(int argc, char** argv) {
     idcard_read_cli->add_option("--wait", idcard_wait_s, "seconds to wait for a card")->capture_default_str();
     idcard_read_cli->add_flag("--json", idcard.json, "one JSON object");
 
+    hk::kiosk::ctl::MrzOptions mrz;
+    std::vector<std::string> mrz_images;
+    CLI::App* mrz_cli = cli.add_subcommand(
+        "mrz", "read the MRZ of passport pages and ID cards in image files with the kiosk's OCR-B reader");
+    mrz_cli->add_option("images", mrz_images, "image files (PNG, JPEG, PNM ...)")->required();
+    mrz_cli->add_flag("--json", mrz.json, "one JSON object a line");
+
     CLI11_PARSE(cli, argc, argv);
+    if (mrz_cli->parsed()) {
+        mrz.images.assign(mrz_images.begin(), mrz_images.end());
+        return hk::kiosk::ctl::run_mrz(mrz, std::cout, std::cerr);
+    }
     if (verify_cli->parsed()) return hk::kiosk::ctl::run_verify(verify, std::cout, std::cerr);
     const auto milliseconds = [](double seconds) {
         return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
