@@ -91,7 +91,6 @@ TEST(MrzOcr, DegradedSetReadsAtLeast95Percent) {
     EXPECT_GE(exact, 95);
 }
 
-// MRZ_FILE=page.png runs the reader on one image, for looking into a misread.
 TEST(MrzOcr, BlankPageIsAClearError) {
     Image blank{1200, 900, 1, 300, std::vector<std::uint8_t>(1200 * 900, 235)};
     const auto result = read_mrz(blank);
