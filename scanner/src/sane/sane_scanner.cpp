@@ -6,7 +6,6 @@
 #include <cmath>
 #include <string_view>
 
-#include "image_channels.h"
 #include "sane_fault.h"
 #include "sane_frame_reader.h"
 #include "sane_options.h"
@@ -98,7 +97,7 @@ std::expected<Image, DeviceFault> SaneScanner::scan_page(const ScanRequest& requ
     } else {
         sane_cancel(handle);
     }
-    Image image = detail::with_channels(std::move(*page), request.colour ? 3 : 1);
+    Image image = with_channels(std::move(*page), request.colour ? 3 : 1);
     image.dpi = dpi_in_effect_;
     return image;
 }
