@@ -103,6 +103,8 @@ namespace {
 
 std::filesystem::path csca_dir_for(const SimulationOptions& options) {
     if (!options.csca_dir.empty()) return options.csca_dir;
+    // Beside what the simulated printers print, so a killed kiosk leaves nothing in the temp dir.
+    if (!options.output_dir.empty()) return options.output_dir / "sim-csca";
     static std::atomic<int> simulations{0};
     return std::filesystem::temp_directory_path() /
            ("hukiosk-sim-csca-" + std::to_string(getpid()) + "-" + std::to_string(simulations++));
@@ -122,7 +124,7 @@ drivers::icao9303::DocumentReadOptions chip_read_options(const std::filesystem::
 
 Simulation::Simulation(const World& world, const SimulationOptions& options)
     : csca_dir_(csca_dir_for(options)),
-      remove_csca_dir_(options.csca_dir.empty()),
+      remove_csca_dir_(options.csca_dir.empty() && options.output_dir.empty()),
       chip_reader(chip_port, chip_read_options(csca_dir_)),
       a4_printer(options.output_dir, options.a4_sheets),
       receipt_printer(options.output_dir, options.receipt_paper_mm),

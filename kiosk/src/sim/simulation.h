@@ -23,8 +23,9 @@ struct SimulationOptions {
     std::filesystem::path output_dir;  // where printed certificates and receipts land; empty: nowhere
     int a4_sheets = 250;
     int receipt_paper_mm = 30'000;
-    // Where the simulated passports' CSCA certificate is written for passive authentication; empty: a folder
-    // of this process under the system's temp dir, removed again with the simulation.
+    // Where the simulated passports' CSCA certificate is written for passive authentication; empty:
+    // `sim-csca` in output_dir, or without one a folder of this process under the system's temp dir, removed
+    // again with the simulation.
     std::filesystem::path csca_dir{};
 };
 
