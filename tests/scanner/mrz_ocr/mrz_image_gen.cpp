@@ -57,7 +57,7 @@ std::string alnum(std::mt19937_64& rng, int n) {
 }
 
 std::string date(std::mt19937_64& rng) {
-    char buf[7];
+    char buf[40];  // room for any int: the compiler cannot see pick() stays below 100
     std::snprintf(buf, sizeof buf, "%02d%02d%02d", pick(rng, 100), 1 + pick(rng, 12), 1 + pick(rng, 28));
     return buf;
 }
