@@ -28,6 +28,9 @@ using iso7816::Bytes;
 // 223 is the largest plain read whose secure-messaging answer (padding, DO87, DO99, DO8E) still fits a short
 // APDU with either cipher; it is where a chip that refuses extended length ends up.
 inline constexpr std::size_t kShortSecureRead = 223;
+// A plain answer grows by at most this much under secure messaging (DO87 header and padding, DO99, DO8E).
+// EF.ATR/INFO advertises the largest answer on the wire; the largest plain read is that much less.
+inline constexpr std::size_t kSecureMessagingOverhead = 40;
 inline constexpr std::array<std::size_t, 12> kReadSizeLadder{
     65536, 32768, 16384, 8192, 4096, 2048, 1024, 512, kShortSecureRead, 128, 64, 32};
 

@@ -47,10 +47,6 @@ class IcaoCardSimulator : public SimulatedCard {
     // The EF.ATR/INFO this chip shows: its extended-length limits (7F66), absent without extended length.
     [[nodiscard]] std::optional<iso7816::Bytes> atr_info() const;
 
-    // Plain answers grow by at most this much under secure messaging (DO87 header and padding, DO99, DO8E);
-    // EF.ATR/INFO advertises the largest answer on the wire, readers subtract this.
-    static constexpr std::size_t kSecureMessagingOverhead = 40;
-
   private:
     struct Session;  // access control and secure-messaging state of the current card session
 

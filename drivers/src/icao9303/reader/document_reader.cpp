@@ -23,10 +23,6 @@ using iso7816::ChannelErrorKind;
 using iso7816::CommandApdu;
 using Kind = DocumentReadError::Kind;
 
-// Plain answers grow by at most this much under secure messaging (DO87 header and padding, DO99, DO8E), so
-// the largest answer a chip advertises in EF.ATR/INFO leaves this much less for file data.
-constexpr std::size_t kSecureMessagingOverhead = 40;
-
 DocumentReadError channel_error(const ChannelError& error, std::string_view step) {
     Kind kind = Kind::Unreadable;
     switch (error.kind) {

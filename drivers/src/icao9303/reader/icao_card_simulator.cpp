@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "drivers/icao9303/file_reader.h"
 #include "drivers/icao9303/lds_files.h"
 #include "drivers/iso7816/ber_tlv.h"
 #include "icao_card_session.h"
@@ -83,7 +84,8 @@ std::optional<Bytes> IcaoCardSimulator::atr_info() const {
             0x02, Bytes{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
                         static_cast<std::uint8_t>(value)});
     };
-    const std::size_t max_answer = std::min<std::size_t>(quirks_.max_read + kSecureMessagingOverhead, 65536);
+    const std::size_t max_answer =
+        std::min<std::size_t>(quirks_.max_read + icao9303::kSecureMessagingOverhead, 65536);
     return iso7816::encode_tlv(0x7F66, iso7816::concat(integer(65535), integer(max_answer)));
 }
 
