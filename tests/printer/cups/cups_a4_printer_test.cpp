@@ -314,15 +314,24 @@ exit 0)");
     EXPECT_THAT(status.detail, HasSubstr("Black (toner-cartridge) 5%"));
 }
 
-TEST_F(CupsIppPrinter, JobThePrinterAbortsWithoutAReasonIsAnIoError) {
+// CUPS 2.4's ipp backend watches the remote job from two threads. When its monitor thread sees the job
+// aborted first, the backend exits "cancel" and the scheduler's job ends cancelled; when its main loop sees
+// it first, it stops waiting and exits OK, and the scheduler records the job completed (backend/ipp.c, the
+// wait loop after Send-Document). Which thread wins is timing, so the kiosk cannot always learn of a job the
+// printer aborted with no reason. What it must never do is disagree with the scheduler's record, which crash
+// recovery reads: print() fails exactly when has_printed() says the job did not complete.
+TEST_F(CupsIppPrinter, JobThePrinterAbortsWithoutAReasonAgreesWithTheSchedulersRecord) {
     start("exit 1");
     CupsA4Printer printer(options());
     const auto printed = printer.print(certificate_job("certificate C2026-IPP-0006"));
-    ASSERT_FALSE(printed);
-    EXPECT_EQ(printed.error().kind, FaultKind::IoError) << printed.error().detail;
-    // CUPS reports a job its backend saw fail at the printer as cancelled, not aborted.
-    EXPECT_THAT(printed.error().detail, AnyOf(HasSubstr("was aborted"), HasSubstr("was cancelled")));
-    EXPECT_EQ(printer.has_printed("certificate C2026-IPP-0006"), false);
+    const std::optional<bool> recorded = printer.has_printed("certificate C2026-IPP-0006");
+    ASSERT_TRUE(recorded.has_value());
+    EXPECT_EQ(printed.has_value(), *recorded);
+    if (!printed) {
+        EXPECT_EQ(printed.error().kind, FaultKind::IoError) << printed.error().detail;
+        // CUPS reports a job its backend saw fail at the printer as cancelled, not aborted.
+        EXPECT_THAT(printed.error().detail, AnyOf(HasSubstr("was aborted"), HasSubstr("was cancelled")));
+    }
 }
 
 TEST_F(CupsIppPrinter, JobThatNeverEndsTimesOutAndIsCancelled) {
