@@ -1,4 +1,5 @@
-// ICAO Doc 9303 machine readable zones: part 4 (TD3, passports), part 5 (TD1, cards), part 6 (TD2).
+// ICAO Doc 9303 machine readable zones: part 4 (TD3, passports), part 5 (TD1, cards), part 6 (TD2), part 7
+// (visas).
 #include "scanner/mrz.h"
 
 #include "drivers/mrz_check_digit.h"
@@ -29,6 +30,22 @@ std::string_view to_string(MrzError error) {
             return "composite_check";
         case MrzError::PersonalNumberCheck:
             return "personal_number_check";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(MrzFormat format) {
+    switch (format) {
+        case MrzFormat::TD1:
+            return "TD1";
+        case MrzFormat::TD2:
+            return "TD2";
+        case MrzFormat::TD3:
+            return "TD3";
+        case MrzFormat::MRVA:
+            return "MRV-A";
+        case MrzFormat::MRVB:
+            return "MRV-B";
     }
     return "unknown";
 }
@@ -132,6 +149,7 @@ struct MrzFields {
     std::string_view optional_tail;        // optional data no number overflow can reach
     std::string composite_input;
     char composite_check = '<';
+    bool has_composite = true;  // visas have none
 
     MrzFields() = default;
     MrzFields(const MrzFields&) = delete;
@@ -152,12 +170,45 @@ std::optional<MrzError> first_failed_check(const MrzFields& f) {
             return MrzError::PersonalNumberCheck;
         }
     }
-    if (!check_matches(f.composite_input, f.composite_check)) return MrzError::CompositeCheck;
+    if (f.has_composite && !check_matches(f.composite_input, f.composite_check))
+        return MrzError::CompositeCheck;
     return std::nullopt;
+}
+
+bool only(std::string_view field, bool (*allowed)(char)) {
+    for (const char c : field) {
+        if (!allowed(c)) return false;
+    }
+    return true;
+}
+bool letter_or_filler(char c) {
+    return (c >= 'A' && c <= 'Z') || c == '<';
+}
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool letter(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// A document code or a state code: letters, padded at the end with fillers ("P<", "D<<"), never empty.
+bool code(std::string_view field) {
+    const std::string_view letters = strip_fillers(field);
+    return !letters.empty() && only(letters, letter);
+}
+
+// Names and codes are letters (9303-3 §4.6), dates digits, sex one of M, F, X or '<'. A digit in a name is
+// what OCR makes of a letter, and no check digit covers names: refused rather than passed on.
+bool fields_in_their_classes(const MrzFields& f) {
+    return code(f.type) && code(f.state) && only(f.name, letter_or_filler) && code(f.nationality) &&
+           only(f.birth.field, digit) && only(f.expiry.field, digit) &&
+           (f.sex == "M" || f.sex == "F" || f.sex == "X" || f.sex == "<");
 }
 
 std::expected<Mrz, MrzError> build(const MrzFields& f) {
     if (const auto error = first_failed_check(f)) return std::unexpected(*error);
+    if (!fields_in_their_classes(f)) return std::unexpected(MrzError::BadCharacter);
     auto number = parse_document_number(f.number);
 
     Mrz mrz;
@@ -199,8 +250,8 @@ std::expected<Mrz, MrzError> parse_td1(std::string_view l1, std::string_view l2,
     return build(f);
 }
 
-// TD2 and TD3 share their second line up to the optional data; TD3's optional data is a checked personal
-// number.
+// TD2, TD3 and the visas share their second line up to the optional data. TD3's optional data is a checked
+// personal number; a visa's runs to the end of the line, with no composite check digit after it.
 std::expected<Mrz, MrzError> parse_two_line(MrzFormat format, std::string_view l1, std::string_view l2) {
     const std::size_t width = l2.size();
     MrzFields f;
@@ -212,12 +263,23 @@ std::expected<Mrz, MrzError> parse_two_line(MrzFormat format, std::string_view l
     f.birth = {l2.substr(13, 6), l2[19]};
     f.sex = l2.substr(20, 1);
     f.expiry = {l2.substr(21, 6), l2[27]};
-    if (format == MrzFormat::TD3) {
-        f.number = {l2.substr(0, 9), l2[9], {}};
-        f.personal = CheckedField{l2.substr(28, 14), l2[42]};
-        f.optional_tail = l2.substr(28, 14);
-    } else {
-        f.number = {l2.substr(0, 9), l2[9], l2.substr(28, 7)};
+    switch (format) {
+        case MrzFormat::TD3:
+            f.number = {l2.substr(0, 9), l2[9], {}};
+            f.personal = CheckedField{l2.substr(28, 14), l2[42]};
+            f.optional_tail = l2.substr(28, 14);
+            break;
+        case MrzFormat::MRVA:
+        case MrzFormat::MRVB:
+            // The visa layout reserves no place for the overflow of a longer number: nine characters,
+            // checked.
+            f.number = {l2.substr(0, 9), l2[9], {}};
+            f.optional_tail = l2.substr(28);
+            f.has_composite = false;
+            return build(f);
+        default:
+            f.number = {l2.substr(0, 9), l2[9], l2.substr(28, 7)};
+            break;
     }
     f.composite_input.append(l2.substr(0, 10));
     f.composite_input.append(l2.substr(13, 7));
@@ -252,9 +314,9 @@ std::expected<Mrz, MrzError> parse_mrz(const std::vector<std::string>& lines) {
         mrz_lines[2].size() == 30) {
         format = MrzFormat::TD1;
     } else if (mrz_lines.size() == 2 && mrz_lines[0].size() == 36 && mrz_lines[1].size() == 36) {
-        format = MrzFormat::TD2;
+        format = mrz_lines[0].front() == 'V' ? MrzFormat::MRVB : MrzFormat::TD2;
     } else if (mrz_lines.size() == 2 && mrz_lines[0].size() == 44 && mrz_lines[1].size() == 44) {
-        format = MrzFormat::TD3;
+        format = mrz_lines[0].front() == 'V' ? MrzFormat::MRVA : MrzFormat::TD3;
     }
     if (!format) return std::unexpected(MrzError::WrongShape);
 

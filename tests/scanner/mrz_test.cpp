@@ -18,6 +18,10 @@ const Lines kTd3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
 const Lines kTd1 = {"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
                     "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"};
 const Lines kTd2 = {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"};
+// Part 7 specimens: the visas MRV-A (2x44) and MRV-B (2x36), with no composite check digit.
+const Lines kMrvA = {"VNUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                     "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"};
+const Lines kMrvB = {"VNUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"};
 
 // The test's own check digit, written from the standard's table (value of each character, weights 7-3-1), so
 // synthetic MRZs below do not borrow the parser's arithmetic.
@@ -101,6 +105,50 @@ TEST(Mrz, ParsesTheTd3Specimen) {
     EXPECT_EQ(mrz->sex.reveal(), "F");
     EXPECT_EQ(mrz->expiry_date.reveal(), "120415");
     EXPECT_EQ(mrz->optional_data.reveal(), "ZE184226B");
+}
+
+TEST(Mrz, ParsesTheMrvASpecimen) {
+    const auto mrz = parse_mrz(kMrvA);
+    ASSERT_TRUE(mrz.has_value()) << to_string(mrz.error());
+    EXPECT_EQ(mrz->format, MrzFormat::MRVA);
+    EXPECT_EQ(to_string(mrz->format), "MRV-A");
+    EXPECT_EQ(mrz->document_type.reveal(), "VN");
+    EXPECT_EQ(mrz->issuing_state.reveal(), "UTO");
+    EXPECT_EQ(mrz->surname.reveal(), "ERIKSSON");
+    EXPECT_EQ(mrz->given_names.reveal(), "ANNA MARIA");
+    EXPECT_EQ(mrz->document_number.reveal(), "L8988901C");
+    EXPECT_EQ(mrz->nationality.reveal(), "XXX");
+    EXPECT_EQ(mrz->birth_date.reveal(), "400907");
+    EXPECT_EQ(mrz->sex.reveal(), "F");
+    EXPECT_EQ(mrz->expiry_date.reveal(), "961210");
+    // The whole optional field, its first character included: a TD3 would take position 43 as a check digit.
+    EXPECT_EQ(mrz->optional_data.reveal(), "6ZE184226B");
+}
+
+TEST(Mrz, ParsesTheMrvBSpecimen) {
+    const auto mrz = parse_mrz(kMrvB);
+    ASSERT_TRUE(mrz.has_value()) << to_string(mrz.error());
+    EXPECT_EQ(mrz->format, MrzFormat::MRVB);
+    EXPECT_EQ(mrz->document_number.reveal(), "L8988901C");
+    EXPECT_EQ(mrz->birth_date.reveal(), "400907");
+    EXPECT_EQ(mrz->expiry_date.reveal(), "961210");
+    EXPECT_TRUE(mrz->optional_data.empty());
+}
+
+TEST(Mrz, VisasStillCheckTheirFieldCheckDigits) {
+    Lines number = kMrvA;
+    number[1][9] = '5';
+    EXPECT_EQ(parse_mrz(number).error(), MrzError::DocumentNumberCheck);
+    Lines birth = kMrvB;
+    birth[1][19] = '0';
+    EXPECT_EQ(parse_mrz(birth).error(), MrzError::BirthDateCheck);
+    Lines expiry = kMrvB;
+    expiry[1][27] = '0';
+    EXPECT_EQ(parse_mrz(expiry).error(), MrzError::ExpiryDateCheck);
+    // The same lines with a passport's document code are held to a TD3's composite check and fail it.
+    Lines passport = kMrvA;
+    passport[0][0] = 'P';
+    EXPECT_FALSE(parse_mrz(passport).has_value());
 }
 
 TEST(Mrz, ParsesTheTd1Specimen) {

@@ -8,21 +8,6 @@
 #include "scanner/mrz_ocr/mrz_ocr.h"
 
 namespace hk::kiosk::ctl {
-namespace {
-
-std::string_view format_name(scanner::MrzFormat format) {
-    switch (format) {
-        case scanner::MrzFormat::TD1:
-            return "TD1";
-        case scanner::MrzFormat::TD2:
-            return "TD2";
-        case scanner::MrzFormat::TD3:
-            return "TD3";
-    }
-    return "unknown";
-}
-
-}  // namespace
 
 int run_mrz(const MrzOptions& options, std::ostream& out, std::ostream& err) {
     int status = 0;
@@ -41,7 +26,7 @@ int run_mrz(const MrzOptions& options, std::ostream& out, std::ostream& err) {
             facts["detail"] = read.error();
             status = std::max(status, 1);
         } else {
-            facts["format"] = format_name(read->format);
+            facts["format"] = scanner::to_string(read->format);
             facts["lines"] = read->lines;
             facts["check_digits"] =
                 read->parsed ? "valid" : std::string{scanner::to_string(read->parsed.error())};

@@ -1,5 +1,6 @@
-// Machine readable zone (ICAO Doc 9303 parts 3-5): parse TD1 (3x30), TD2 (2x36) and TD3 (2x44) and check every
-// check digit (weights 7-3-1). The parsed MRZ yields the chip access key.
+// Machine readable zone (ICAO Doc 9303 parts 4-7): parse TD1 (3x30), TD2 (2x36), TD3 (2x44) and the visas
+// MRV-A (2x44) and MRV-B (2x36), and check every check digit (weights 7-3-1). The parsed MRZ yields the chip
+// access key.
 #pragma once
 
 #include <expected>
@@ -12,11 +13,14 @@
 
 namespace hk::scanner {
 
-enum class MrzFormat : std::uint8_t { TD1, TD2, TD3 };
+// A visa (document code V) has the shape of a TD3 or TD2 line pair but no composite check digit and no
+// personal number field: its optional data runs to the end of the second line (9303-7 §4.2.2, §5.2.2).
+enum class MrzFormat : std::uint8_t { TD1, TD2, TD3, MRVA, MRVB };
+std::string_view to_string(MrzFormat format);
 
 enum class MrzError : std::uint8_t {
     WrongShape,           // line count or line lengths match no format
-    BadCharacter,         // a character outside A-Z 0-9 <
+    BadCharacter,         // a character outside A-Z 0-9 <, or outside its field (a digit in a name or code)
     DocumentNumberCheck,  // a check digit does not match its field
     BirthDateCheck,
     ExpiryDateCheck,
@@ -33,7 +37,7 @@ struct Mrz {
     drivers::PersonalString given_names;
     drivers::PersonalString document_number;  // without fillers
     drivers::PersonalString nationality;
-    drivers::PersonalString birth_date;   // YYMMDD
+    drivers::PersonalString birth_date;  // YYMMDD
     drivers::PersonalString sex;
     drivers::PersonalString expiry_date;  // YYMMDD
     drivers::PersonalString optional_data;

@@ -27,9 +27,24 @@ struct Field {
 
 struct Layout {
     std::vector<Field> fields;
-    std::vector<Span> composite;  // what the composite check digit covers
+    std::vector<Span> composite;  // what the composite check digit covers; empty for a visa, which has none
     Span composite_check;
 };
+
+// A visa's second line: the TD3/TD2 line up to the expiry check, then optional data to the end (9303-7).
+Layout visa_layout(int width) {
+    return {{{"document_type", {0, 0, 2}, Kind::Letters, {}},
+             {"issuing_state", {0, 2, 3}, Kind::Letters, {}},
+             {"name", {0, 5, width - 5}, Kind::Letters, {}},
+             {"document_number", {1, 0, 9}, Kind::Any, Span{1, 9, 1}},
+             {"nationality", {1, 10, 3}, Kind::Letters, {}},
+             {"birth_date", {1, 13, 6}, Kind::Digits, Span{1, 19, 1}},
+             {"sex", {1, 20, 1}, Kind::Sex, {}},
+             {"expiry_date", {1, 21, 6}, Kind::Digits, Span{1, 27, 1}},
+             {"optional_data", {1, 28, width - 28}, Kind::Any, {}}},
+            {},
+            {}};
+}
 
 Layout layout(MrzFormat format) {
     switch (format) {
@@ -58,6 +73,10 @@ Layout layout(MrzFormat format) {
                      {"optional_data", {1, 28, 7}, Kind::Any, {}}},
                     {{1, 0, 10}, {1, 13, 7}, {1, 21, 14}},
                     {1, 35, 1}};
+        case MrzFormat::MRVA:
+            return visa_layout(44);
+        case MrzFormat::MRVB:
+            return visa_layout(36);
         case MrzFormat::TD3:
             break;
     }
@@ -202,6 +221,32 @@ double margin_confidence(const Grid& grid, const std::vector<Span>& spans) {
     return std::clamp(static_cast<double>(margin) / 0.15, 0.0, 1.0);
 }
 
+// The composite check digit, repaired first where no other check digit vouches for the characters.
+MrzFieldConfidence composite_confidence(Grid& grid, const Layout& l, const std::vector<Span>& verified) {
+    MrzFieldConfidence composite;
+    composite.field = "composite";
+    composite.checked = true;
+    composite.check_ok = check_holds(grid, l.composite, l.composite_check);
+    if (!composite.check_ok) {
+        // First only what no other check digit vouches for, then anything, with fewer changes.
+        std::vector<std::pair<int, int>> free_positions;
+        for (auto p : positions_of(l.composite)) {
+            const bool covered = std::any_of(verified.begin(), verified.end(), [&](const Span& s) {
+                return s.line == p.first && p.second >= s.start && p.second < s.start + s.length;
+            });
+            if (!covered) free_positions.push_back(p);
+        }
+        free_positions.emplace_back(l.composite_check.line, l.composite_check.start);
+        composite.check_ok = repair(grid, free_positions, l.composite, l.composite_check, 2);
+        composite.corrected = composite.check_ok;
+    }
+    const double composite_margin = margin_confidence(grid, {l.composite_check});
+    composite.confidence = !composite.check_ok   ? 0.5 * composite_margin
+                           : composite.corrected ? 0.6 + 0.3 * composite_margin
+                                                 : 0.9 + 0.1 * composite_margin;
+    return composite;
+}
+
 }  // namespace
 
 int format_lines(MrzFormat format) {
@@ -213,8 +258,10 @@ int format_length(MrzFormat format) {
         case MrzFormat::TD1:
             return 30;
         case MrzFormat::TD2:
+        case MrzFormat::MRVB:
             return 36;
         case MrzFormat::TD3:
+        case MrzFormat::MRVA:
             return 44;
     }
     return 44;
@@ -231,7 +278,7 @@ Decoded decode(MrzFormat format, const std::vector<std::vector<Scores>>& cells) 
                 std::string_view{f.name} == "personal_number" ? Kind::DigitOrFiller : Kind::Digits;
         }
     }
-    kinds[l.composite_check.line][l.composite_check.start] = Kind::Digits;
+    if (!l.composite.empty()) kinds[l.composite_check.line][l.composite_check.start] = Kind::Digits;
 
     Grid grid(cells.size());
     for (std::size_t line = 0; line < cells.size(); ++line) {
@@ -281,29 +328,7 @@ Decoded decode(MrzFormat format, const std::vector<std::vector<Scores>>& cells) 
         out.fields.push_back(fc);
     }
 
-    MrzFieldConfidence composite;
-    composite.field = "composite";
-    composite.checked = true;
-    composite.check_ok = check_holds(grid, l.composite, l.composite_check);
-    if (!composite.check_ok) {
-        // First only what no other check digit vouches for, then anything, with fewer changes.
-        std::vector<std::pair<int, int>> free_positions;
-        for (auto p : positions_of(l.composite)) {
-            const bool covered = std::any_of(verified.begin(), verified.end(), [&](const Span& s) {
-                return s.line == p.first && p.second >= s.start && p.second < s.start + s.length;
-            });
-            if (!covered) free_positions.push_back(p);
-        }
-        free_positions.emplace_back(l.composite_check.line, l.composite_check.start);
-        composite.check_ok = repair(grid, free_positions, l.composite, l.composite_check, 2);
-        composite.corrected = composite.check_ok;
-    }
-    const double composite_margin = margin_confidence(grid, {l.composite_check});
-    composite.confidence = !composite.check_ok   ? 0.5 * composite_margin
-                           : composite.corrected ? 0.6 + 0.3 * composite_margin
-                                                 : 0.9 + 0.1 * composite_margin;
-    out.fields.push_back(composite);
-
+    if (!l.composite.empty()) out.fields.push_back(composite_confidence(grid, l, verified));
     for (const auto& line : grid) {
         std::string s;
         for (const Position& p : line) {

@@ -2,6 +2,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 #include "band.h"
@@ -39,6 +40,13 @@ struct Attempt {
     MrzFormat format;
     std::size_t first_line;
 };
+
+// A visa has the shape of a TD3 (MRV-A) or TD2 (MRV-B) zone but other fields and checks.
+std::optional<MrzFormat> visa_of_shape(MrzFormat format) {
+    if (format == MrzFormat::TD3) return MrzFormat::MRVA;
+    if (format == MrzFormat::TD2) return MrzFormat::MRVB;
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -78,9 +86,16 @@ std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
             cells.push_back(std::move(reading.cells));
         }
         if (static_cast<int>(cells.size()) != count) continue;
-        Decoded decoded = decode(attempt.format, cells);
+        MrzFormat format = attempt.format;
+        Decoded decoded = decode(format, cells);
+        // The document code is read as letters whatever the layout, so it tells a visa before any check does;
+        // the visa layout is then decoded from the same cells, with no composite to repair toward.
+        if (const auto visa = visa_of_shape(format); visa && decoded.lines.front().front() == 'V') {
+            format = *visa;
+            decoded = decode(format, cells);
+        }
         MrzRecognition result;
-        result.format = attempt.format;
+        result.format = format;
         result.parsed = parse_mrz(decoded.lines);
         result.lines = std::move(decoded.lines);
         result.fields = std::move(decoded.fields);

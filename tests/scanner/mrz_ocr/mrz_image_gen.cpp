@@ -107,8 +107,11 @@ void draw_text(cairo_t* cr, double x, double y, const char* text) {
 
 cv::Mat render_coverage(const std::vector<std::string>& lines, MrzFormat format, int dpi,
                         std::mt19937_64& rng) {
-    const double w_mm = format == MrzFormat::TD3 ? 125.0 : format == MrzFormat::TD2 ? 105.0 : 85.6;
-    const double h_mm = format == MrzFormat::TD3 ? 88.0 : format == MrzFormat::TD2 ? 74.0 : 54.0;
+    // Visa stickers: MRV-A 80 x 120 mm, MRV-B 74 x 105 mm (9303-7).
+    const bool long_lines = format == MrzFormat::TD3 || format == MrzFormat::MRVA;
+    const bool medium_lines = format == MrzFormat::TD2 || format == MrzFormat::MRVB;
+    const double w_mm = format == MrzFormat::MRVA ? 120.0 : long_lines ? 125.0 : medium_lines ? 105.0 : 85.6;
+    const double h_mm = format == MrzFormat::MRVA ? 80.0 : long_lines ? 88.0 : medium_lines ? 74.0 : 54.0;
     const double k = dpi / kMmPerInch;
     const int width = static_cast<int>(w_mm * k);
     const int height = static_cast<int>(h_mm * k);
@@ -134,7 +137,9 @@ cv::Mat render_coverage(const std::vector<std::string>& lines, MrzFormat format,
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, 3.2 * k);
     draw_text(cr, 0.05 * width, 0.08 * height,
-              format == MrzFormat::TD3 ? "PASSPORT  PASSEPORT" : "IDENTITY CARD");
+              format == MrzFormat::TD3                                 ? "PASSPORT  PASSEPORT"
+              : format == MrzFormat::MRVA || format == MrzFormat::MRVB ? "VISA"
+                                                                       : "IDENTITY CARD");
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     const std::string fields[] = {"Surname / Nom",         lines.back().substr(0, 12),
                                   "Given names / Prenoms", "Date of birth 12 AUG 74",
@@ -254,8 +259,10 @@ cv::Mat degrade_page(const cv::Mat& coverage, int dpi, std::mt19937_64& rng) {
 }  // namespace
 
 std::vector<std::string> random_mrz_lines(MrzFormat format, std::mt19937_64& rng) {
-    const std::string type =
-        format == MrzFormat::TD3 ? "P<" : std::array{"I<", "ID", "AC", "C<"}[pick(rng, 4)];
+    const bool visa = format == MrzFormat::MRVA || format == MrzFormat::MRVB;
+    const std::string type = format == MrzFormat::TD3 ? "P<"
+                             : visa                   ? std::array{"V<", "VC", "VN"}[pick(rng, 3)]
+                                                      : std::array{"I<", "ID", "AC", "C<"}[pick(rng, 4)];
     const std::string issuer = state(rng), nationality = chance(rng, 0.8) ? issuer : state(rng);
     const std::string number = document_number(rng), birth = date(rng), expiry = date(rng);
     const std::string sex = std::array{"M", "F", "<"}[pick(rng, 3)];
@@ -267,11 +274,15 @@ std::vector<std::string> random_mrz_lines(MrzFormat format, std::mt19937_64& rng
         l2 += check(l1.substr(5, 25) + l2.substr(0, 7) + l2.substr(8, 7) + l2.substr(18, 11));
         return {l1, l2, name(rng, 30)};
     }
-    const std::size_t width = format == MrzFormat::TD3 ? 44 : 36;
+    const std::size_t width = format == MrzFormat::TD3 || format == MrzFormat::MRVA ? 44 : 36;
     const std::string l1 = type + issuer + name(rng, width - 5);
     std::string l2 =
         number + check(number) + nationality + birth + check(birth) + sex + expiry + check(expiry);
-    if (format == MrzFormat::TD3) {
+    if (visa) {
+        // No composite check digit: optional data runs to the end of the line.
+        l2 +=
+            pad(chance(rng, 0.5) ? alnum(rng, 1 + pick(rng, static_cast<int>(width) - 29)) : "", width - 28);
+    } else if (format == MrzFormat::TD3) {
         const bool personal = chance(rng, 0.4);
         const std::string p = pad(personal ? alnum(rng, 1 + pick(rng, 13)) : "", 14);
         l2 += p + (personal ? std::string(1, check(p)) : "<");
@@ -287,9 +298,10 @@ MrzSample render_mrz_page(const std::vector<std::string>& lines, int dpi, bool d
     std::mt19937_64 rng(seed);
     MrzSample sample;
     sample.lines = lines;
+    const bool visa = lines.size() == 2 && !lines[0].empty() && lines[0][0] == 'V';
     sample.format = lines.size() == 3       ? MrzFormat::TD1
-                    : lines[0].size() == 44 ? MrzFormat::TD3
-                                            : MrzFormat::TD2;
+                    : lines[0].size() == 44 ? (visa ? MrzFormat::MRVA : MrzFormat::TD3)
+                                            : (visa ? MrzFormat::MRVB : MrzFormat::TD2);
     sample.dpi = dpi;
     const cv::Mat coverage = render_coverage(lines, sample.format, dpi, rng);
     cv::Mat grey;
