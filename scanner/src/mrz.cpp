@@ -30,6 +30,8 @@ std::string_view to_string(MrzError error) {
             return "composite_check";
         case MrzError::PersonalNumberCheck:
             return "personal_number_check";
+        case MrzError::LowConfidence:
+            return "low_confidence";
     }
     return "unknown";
 }

@@ -26,6 +26,10 @@ enum class MrzError : std::uint8_t {
     ExpiryDateCheck,
     CompositeCheck,
     PersonalNumberCheck,
+    // OCR only (never from parse_mrz): every check digit holds, but only after so many doubtful characters
+    // were chosen to make them hold that the read is likely made up; a garbled band can be "repaired" into
+    // any MRZ.
+    LowConfidence,
 };
 std::string_view to_string(MrzError error);
 
