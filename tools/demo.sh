@@ -124,6 +124,23 @@ echo quit >&92
 exec 92>&-
 wait "${simulator_pids[@]}"
 
+# A supporting document as the scanner would deliver it: a household register card typeset by Pango in Noto CJK
+# at 300 dpi, laid 3 degrees askew, read by the kiosk's own pipeline (clean-up, Tesseract, field templates).
+echo
+echo "demo: kioskctl ocr on a household register page laid askew on the glass:"
+cat > "$out/register-page.txt" << 'PAGE'
+常住人口登记卡
+
+姓名：王小明        与户主关系：子
+民族：汉            出生日期：1990年05月17日
+公民身份号码：110105199005170011
+住址：北京市朝阳区建国路88号
+何时由何地迁来本址：2015年09月01日 由河北省石家庄市迁来
+PAGE
+pango-view --font="Noto Sans CJK SC 12" --dpi=300 --margin=200 --rotate=3 --background=white -q \
+    -o "$out/register-page.png" "$out/register-page.txt"
+"$bin/kiosk/kioskctl" ocr "$out/register-page.png" | tee "$out/ocr.txt"
+
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
 echo "  certificate  $out/certificate.pdf (what the CUPS queue printed)"
@@ -131,3 +148,4 @@ echo "  receipt      $receipt (ESC/POS bytes)$([ -f "$out/receipt.json" ] && ech
 echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"
 echo "  card readers $out/chip-read.txt, $out/idcard-read.txt (kioskctl chip read / idcard read against simulated readers)"
+echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png)"

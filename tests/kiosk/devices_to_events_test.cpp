@@ -1,9 +1,12 @@
 // Commands run on the simulated devices and the simulated central service through the real executor and
 // workers; every injected fault must come back as the event the session engine expects.
 #include <gtest/gtest.h>
+
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 #include "app/command_executor.h"
 #include "app/health_monitor.h"
@@ -140,6 +143,49 @@ TEST_F(DevicesToEvents, ScannedPagesGoToThePageStoreAndAreWiped) {
     EXPECT_EQ(next_fault(11).kind, FaultKind::PaperJam);
     executor_.execute(WipePersonalData{});
     EXPECT_EQ(executor_.pages().count(), 0u);
+}
+
+// A page as a shaken or lifted sheet scans: every pixel the mean of a wide box around it.
+scanner::Image blurred(scanner::Image page, int radius) {
+    for (int pass = 0; pass < 2; ++pass) {  // rows, then columns
+        const int lines = pass == 0 ? page.height : page.width;
+        const int length = pass == 0 ? page.width : page.height;
+        std::vector<int> sums(static_cast<std::size_t>(length) + 1);
+        for (int line = 0; line < lines; ++line) {
+            const auto at = [&](int i) -> std::uint8_t& {
+                const int x = pass == 0 ? i : line;
+                const int y = pass == 0 ? line : i;
+                return page.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(page.width) +
+                                   static_cast<std::size_t>(x)];
+            };
+            for (int i = 0; i < length; ++i)
+                sums[static_cast<std::size_t>(i) + 1] = sums[static_cast<std::size_t>(i)] + at(i);
+            for (int i = 0; i < length; ++i) {
+                const int lo = std::max(0, i - radius);
+                const int hi = std::min(length, i + radius + 1);
+                at(i) = static_cast<std::uint8_t>(
+                    (sums[static_cast<std::size_t>(hi)] - sums[static_cast<std::size_t>(lo)]) / (hi - lo));
+            }
+        }
+    }
+    return page;
+}
+
+TEST_F(DevicesToEvents, ABlurredScanIsRefusedWithAHintAndNotKept) {
+    simulation_.scanner.place(
+        {"household register page", blurred(scanner::sim::synthetic_page(2480, 3508, 7), 12), {}});
+    executor_.execute(ScanPage{12});
+    const auto refused = next_as<PageScanned>();
+    EXPECT_EQ(refused.request, 12u);
+    EXPECT_EQ(refused.page_id, 0);
+    EXPECT_EQ(refused.hint, "scan_blurred");
+    EXPECT_EQ(executor_.pages().count(), 0u);
+    // The same page scanned sharp is kept.
+    simulation_.scanner.place({"household register page", scanner::sim::synthetic_page(2480, 3508, 7), {}});
+    executor_.execute(ScanPage{13});
+    const auto kept = next_as<PageScanned>();
+    EXPECT_FALSE(kept.hint.has_value()) << *kept.hint;
+    EXPECT_EQ(executor_.pages().count(), 1u);
 }
 
 TEST_F(DevicesToEvents, CertificateIsRenderedAndPrinted) {

@@ -2,6 +2,9 @@
 // the subject when acting for someone else, what the wipe leaves behind.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "engine_driver.h"
 #include "kiosk/view.h"
 
@@ -181,6 +184,26 @@ TEST(EngineBehaviour, ApplicationAttachesEveryScannedPage) {
     ASSERT_NE(file, nullptr);
     EXPECT_EQ(file->page_ids.size(), 2u);
     EXPECT_EQ(file->application.attached_pages, 2);
+}
+
+TEST(EngineBehaviour, ARefusedScanAddsNoPageAndSaysHowToScanAgain) {
+    Driver d;
+    d.to_checking("household_book");
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("scan");
+    d.apply(PageScanned{d.pending(), 0, "scan_blurred"});
+    EXPECT_EQ(d.screen(), Screen::ScanDocuments);
+    EXPECT_TRUE(d.session().pages.empty());
+    EXPECT_FALSE(d.session().scanning);
+    EXPECT_EQ(d.session().hint, "scan_blurred");
+    // The view shows the hint in the citizen's language, and the next good scan clears it.
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    EXPECT_TRUE(std::ranges::any_of(view.lines, [](const std::string& line) {
+        return line.find("blurred") != std::string::npos || line.find("模糊") != std::string::npos;
+    }));
+    d.scan_one();
+    EXPECT_EQ(d.session().pages.size(), 1U);
+    EXPECT_FALSE(d.session().hint.has_value());
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
 #include "recovery.h"
+#include "scanned_page.h"
 
 namespace hk::kiosk {
 
@@ -152,7 +153,12 @@ void CommandExecutor::scan_page(std::uint64_t request) {
             events_.push(DeviceFailed{request, page.error()});
             return;
         }
-        events_.push(PageScanned{request, pages_.add(std::move(*page))});
+        auto prepared = prepare_scanned_page(std::move(*page));
+        if (!prepared) {
+            events_.push(PageScanned{request, 0, std::move(prepared.error())});
+            return;
+        }
+        events_.push(PageScanned{request, pages_.add(std::move(*prepared))});
     });
 }
 

@@ -6,6 +6,7 @@
 #include "chip_command.h"
 #include "idcard_command.h"
 #include "mrz_command.h"
+#include "ocr_command.h"
 #include "verify_command.h"
 
 int main(int argc, char** argv) {
@@ -66,7 +67,33 @@ int main(int argc, char** argv) {
     mrz_cli->add_option("images", mrz_images, "image files (PNG, JPEG, PNM ...)")->required();
     mrz_cli->add_flag("--json", mrz.json, "one JSON object a line");
 
+    hk::kiosk::ctl::OcrOptions ocr;
+    std::vector<std::string> ocr_images;
+    std::string ocr_today;
+    std::string ocr_templates;
+    CLI::App* ocr_cli = cli.add_subcommand(
+        "ocr",
+        "read supporting documents (household register page, marriage certificate, ...) in image files");
+    ocr_cli->add_option("images", ocr_images, "image files (PNG, JPEG, PNM ...)")->required();
+    ocr_cli->add_flag("--json", ocr.json, "one JSON object a line");
+    ocr_cli->add_option("--doc", ocr.document_type, "read as this document type instead of recognising it");
+    ocr_cli->add_flag("--camera", ocr.camera, "photos: find the page in the frame and undo the perspective");
+    ocr_cli->add_option("--templates", ocr_templates, "folder of document templates (*.json)");
+    ocr_cli->add_option("--today", ocr_today,
+                        "date that later dates are invalid after (YYYY-MM-DD); default: today");
+
     CLI11_PARSE(cli, argc, argv);
+    if (ocr_cli->parsed()) {
+        ocr.images.assign(ocr_images.begin(), ocr_images.end());
+        ocr.templates_dir = ocr_templates;
+        const auto today = hk::kiosk::ctl::parse_date(ocr_today);
+        if (!today) {
+            std::cerr << "kioskctl ocr: --today: not a date YYYY-MM-DD: " << ocr_today << "\n";
+            return 2;
+        }
+        ocr.today = *today;
+        return hk::kiosk::ctl::run_ocr(ocr, std::cout, std::cerr);
+    }
     if (mrz_cli->parsed()) {
         mrz.images.assign(mrz_images.begin(), mrz_images.end());
         return hk::kiosk::ctl::run_mrz(mrz, std::cout, std::cerr);

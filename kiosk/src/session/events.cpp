@@ -90,7 +90,10 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, ClockTick>) add("now_ms", std::to_string(e.now.count()));
             if constexpr (std::is_same_v<E, UserAction>) add("action", safe_action(e.action));
             if constexpr (std::is_same_v<E, MrzRead>) add("lines", std::to_string(e.lines.size()));
-            if constexpr (std::is_same_v<E, PageScanned>) add("page", std::to_string(e.page_id));
+            if constexpr (std::is_same_v<E, PageScanned>) {
+                add("page", std::to_string(e.page_id));
+                if (e.hint) add("hint", *e.hint);
+            }
             if constexpr (std::is_same_v<E, DeviceFailed>) add("fault", drivers::fault_code(e.fault));
             if constexpr (std::is_same_v<E, PrintFinished>)
                 add("printer", std::string(drivers::to_string(e.printer)));

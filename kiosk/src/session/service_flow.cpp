@@ -157,9 +157,13 @@ bool on_service_event(StepContext& ctx, const Event& event) {
     if (const auto* e = std::get_if<PageScanned>(&event)) {
         if (waiting_for(ctx, Screen::ScanDocuments, e->request) && ctx.session().scanning) {
             Session& s = ctx.session();
-            s.pages.push_back({e->page_id, static_cast<int>(s.pages.size())});
+            if (e->hint) {
+                s.hint = *e->hint;  // refused: the citizen scans it again
+            } else {
+                s.pages.push_back({e->page_id, static_cast<int>(s.pages.size())});
+                s.hint.reset();
+            }
             s.scanning = false;
-            s.hint.reset();
             ctx.state.pending_request = 0;
         }
         return true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,7 +38,8 @@ struct ChipRead {
 };
 struct PageScanned {
     std::uint64_t request = 0;
-    int page_id = 0;
+    int page_id = 0;                                 // 0 when the page was refused
+    std::optional<std::string> hint = std::nullopt;  // why it was refused, as a hint text id ("scan_blurred")
 };
 struct DeviceFailed {
     std::uint64_t request = 0;
