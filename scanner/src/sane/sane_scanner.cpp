@@ -3,8 +3,10 @@
 #include <sane/sane.h>
 #include <sane/saneopts.h>
 
+#include <chrono>
 #include <cmath>
 #include <string_view>
+#include <thread>
 
 #include "sane_fault.h"
 #include "sane_frame_reader.h"
@@ -17,6 +19,8 @@ using drivers::DeviceKind;
 using drivers::FaultKind;
 
 namespace {
+
+constexpr std::chrono::milliseconds kSettleBeforeCancel{50};
 
 std::unexpected<DeviceFault> fault(FaultKind kind, std::string detail) {
     return std::unexpected(DeviceFault{DeviceKind::DocumentScanner, kind, std::move(detail)});
@@ -84,6 +88,11 @@ std::expected<Image, DeviceFault> SaneScanner::scan_page(const ScanRequest& requ
     auto* handle = static_cast<SANE_Handle>(handle_);
     auto page = detail::read_page(handle);
     if (!page) {
+        // Backends built on sanei_thread (the test backend, and many real ones) cancel their reader thread
+        // asynchronously. A reader started a moment ago may still be inside malloc: cancelled there, it keeps
+        // its arena locked and hangs the process when it exits (seen here about once in 150 faulted scans).
+        // A failed scan can spare the reader the moment it needs to settle into its pipe writes.
+        std::this_thread::sleep_for(kSettleBeforeCancel);
         sane_cancel(handle);
         batch_.reset();
         DeviceFault failure = detail::scan_fault(page.error().status, open_name_, page.error().step);
