@@ -28,12 +28,7 @@ struct Ink {
 };
 
 Ink ink_points(const cv::Mat& grey) {
-    cv::Mat small = grey;
-    const int longest = std::max(grey.cols, grey.rows);
-    if (longest > kWorkingSide) {
-        const double scale = static_cast<double>(kWorkingSide) / longest;
-        cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    }
+    const cv::Mat small = detail::shrunk_to(grey, kWorkingSide);
     // A local threshold so that a shadow across the page does not count as ink.
     const int block = std::max(15, std::min(small.cols, small.rows) / 40) | 1;
     cv::Mat ink;

@@ -1,5 +1,7 @@
 #include "mat_bridge.h"
 
+#include <algorithm>
+
 #include <opencv2/imgproc.hpp>
 
 namespace hk::scanner::page::detail {
@@ -41,6 +43,15 @@ Image to_image(const cv::Mat& mat, int dpi) {
         std::copy(row, row + row_bytes, image.pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes * y));
     }
     return image;
+}
+
+cv::Mat shrunk_to(const cv::Mat& image, int longest_side) {
+    const int longest = std::max(image.cols, image.rows);
+    if (longest <= longest_side) return image;
+    cv::Mat small;
+    const double scale = static_cast<double>(longest_side) / longest;
+    cv::resize(image, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    return small;
 }
 
 }  // namespace hk::scanner::page::detail

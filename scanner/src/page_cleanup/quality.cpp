@@ -51,12 +51,7 @@ constexpr int kSaturated = 250;
 constexpr int kAbovePaper = 12;
 
 double sharpness(const cv::Mat& grey) {
-    cv::Mat page = grey;
-    const int longest = std::max(grey.cols, grey.rows);
-    if (longest > kSharpnessSide) {
-        const double scale = static_cast<double>(kSharpnessSide) / longest;
-        cv::resize(grey, page, cv::Size(), scale, scale, cv::INTER_AREA);
-    }
+    const cv::Mat page = detail::shrunk_to(grey, kSharpnessSide);
     cv::Mat laplacian;
     cv::Laplacian(page, laplacian, CV_32F);
     cv::Scalar mean;

@@ -9,6 +9,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "mat_bridge.h"
+
 namespace hk::scanner::page::test {
 
 namespace {
@@ -154,14 +156,7 @@ cv::Mat add_glare(const cv::Mat& image, cv::Point2f centre, float radius) {
 }
 
 Image to_image(const cv::Mat& mat, int dpi) {
-    Image image;
-    image.width = mat.cols;
-    image.height = mat.rows;
-    image.channels = mat.channels();
-    image.dpi = dpi;
-    const cv::Mat continuous = mat.isContinuous() ? mat : mat.clone();
-    image.pixels.assign(continuous.data, continuous.data + continuous.total() * continuous.elemSize());
-    return image;
+    return page::detail::to_image(mat, dpi);
 }
 
 cv::Mat to_mat(const Image& image) {
