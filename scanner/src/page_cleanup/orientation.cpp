@@ -52,6 +52,8 @@ std::expected<OrientationDetector, std::string> OrientationDetector::open(const 
                                (tessdata_dir.empty() ? std::string{} : " from " + tessdata_dir));
     }
     engine->api.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    // "Too few characters. Skipping this page" and the like: the caller gets the reason in the result.
+    engine->api.SetVariable("debug_file", "/dev/null");
     return OrientationDetector(std::move(engine));
 }
 

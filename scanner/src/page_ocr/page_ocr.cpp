@@ -225,6 +225,10 @@ struct PageOcr::Impl {
         // column finding.
         engines.all.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
         engines.first.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+        // Tesseract's running commentary ("Empty page!!", "Image too small to scale!!") would land in the
+        // kiosk's journal unexplained; what matters comes back in the result.
+        engines.all.SetVariable("debug_file", "/dev/null");
+        engines.first.SetVariable("debug_file", "/dev/null");
         started.set_value(failure);
         if (!failure.empty()) return;
         for (;;) {
