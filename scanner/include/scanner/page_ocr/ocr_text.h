@@ -16,22 +16,22 @@ struct PixelBox {
 };
 
 struct OcrWord {
-    std::string text;         // UTF-8; a CJK "word" may be a single character
+    std::string text;  // UTF-8; a CJK "word" may be a single character
     PixelBox box;
     float confidence = 0.0F;  // 0..100, as Tesseract reports it
 };
 
 struct OcrLine {
-    std::string text;         // the words joined as the engine read them (no spaces between CJK characters)
+    std::string text;  // the words joined as the engine read them (no spaces between CJK characters)
     PixelBox box;
     float confidence = 0.0F;  // 0..100: the mean of its words' confidences
     std::vector<OcrWord> words;
 };
 
 struct OcrPage {
-    int width = 0;   // of the image that was read, in pixels
+    int width = 0;  // of the image that was read, in pixels
     int height = 0;
-    int dpi = 0;     // 0 when unknown
+    int dpi = 0;                 // 0 when unknown
     std::vector<OcrLine> lines;  // top to bottom, then left to right
 };
 
