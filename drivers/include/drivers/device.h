@@ -1,6 +1,7 @@
 // The common shape of every kiosk device: what it is, how it fails, and how healthy it is now.
 // Device interfaces (card readers here, the scanner in scanner/, printers in printer/) derive from Device;
-// each has a real backend and a simulated one, chosen at start-up, so the rest of the kiosk never knows which.
+// each has a real backend and a simulated one, chosen at start-up, so the rest of the kiosk never knows
+// which.
 #pragma once
 
 #include <cstdint>
@@ -28,17 +29,17 @@ std::optional<DeviceKind> device_kind_from_string(std::string_view name);
 
 // Why a device operation failed. The numeric values are part of the technician fault codes: never renumber.
 enum class FaultKind : std::uint8_t {
-    Unplugged = 1,      // device gone from the bus, or never found
-    Timeout = 2,        // device did not answer in time
-    CardRemoved = 3,    // card or document taken away in the middle of a read
-    Unreadable = 4,     // the device answered with data that does not parse
-    AccessDenied = 5,   // the chip refused the access key (wrong MRZ, or not the document that was scanned)
-    PaperOut = 6,       // no paper (A4 tray or thermal roll)
-    PaperJam = 7,       // paper jammed in the printer or the scanner feeder
-    CoverOpen = 8,      // printer or scanner cover open
-    NoDocument = 9,     // nothing on the scanner glass or in the feeder
-    Busy = 10,          // device held by another process
-    IoError = 11,       // any other transport error
+    Unplugged = 1,     // device gone from the bus, or never found
+    Timeout = 2,       // device did not answer in time
+    CardRemoved = 3,   // card or document taken away in the middle of a read
+    Unreadable = 4,    // the device answered with data that does not parse
+    AccessDenied = 5,  // the chip refused the access key (wrong MRZ, or not the document that was scanned)
+    PaperOut = 6,      // no paper (A4 tray or thermal roll)
+    PaperJam = 7,      // paper jammed in the printer or the scanner feeder
+    CoverOpen = 8,     // printer or scanner cover open
+    NoDocument = 9,    // nothing on the scanner glass or in the feeder
+    Busy = 10,         // device held by another process
+    IoError = 11,      // any other transport error
 };
 
 std::string_view to_string(FaultKind kind);
@@ -51,18 +52,25 @@ struct DeviceFault {
 
 // The code a technician looks up in docs/faults.md, e.g. "IDR-03" (resident ID reader, card removed).
 std::string fault_code(DeviceKind device, FaultKind kind);
-inline std::string fault_code(const DeviceFault& fault) { return fault_code(fault.device, fault.kind); }
+inline std::string fault_code(const DeviceFault& fault) {
+    return fault_code(fault.device, fault.kind);
+}
 
 // A device's health as seen by a cheap status query (no paper moved, no card read).
 struct DeviceStatus {
-    bool ready = false;                       // can take work now
-    std::optional<FaultKind> fault;           // why not, when not ready
-    std::optional<int> media_level_percent;   // paper left, where the device can tell
-    std::string detail;                       // free text for technicians
+    bool ready = false;                      // can take work now
+    std::optional<FaultKind> fault;          // why not, when not ready
+    std::optional<int> media_level_percent;  // paper left, where the device can tell
+    std::string detail;                      // free text for technicians
 };
 
+// The status of a device that cannot take work because of `fault`.
+inline DeviceStatus faulted_status(const DeviceFault& fault) {
+    return DeviceStatus{false, fault.kind, std::nullopt, fault.detail};
+}
+
 class Device {
-public:
+  public:
     virtual ~Device() = default;
     [[nodiscard]] virtual DeviceKind kind() const = 0;
     virtual DeviceStatus status() = 0;

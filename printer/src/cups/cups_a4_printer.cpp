@@ -134,12 +134,11 @@ CupsA4Printer::CupsA4Printer(CupsOptions options) : options_(std::move(options))
 
 drivers::DeviceStatus CupsA4Printer::status() {
     auto connection = detail::connect(options_);
-    if (!connection)
-        return drivers::DeviceStatus{false, connection.error().kind, {}, connection.error().detail};
+    if (!connection) return drivers::faulted_status(connection.error());
     auto printer = detail::get_printer(connection->http.get(), connection->printer_uri);
     if (!printer) {
         const DeviceFault fault = query_fault(printer.error(), options_, "the printer's state");
-        return drivers::DeviceStatus{false, fault.kind, {}, fault.detail};
+        return drivers::faulted_status(fault);
     }
     return detail::to_device_status(*printer, options_.queue);
 }

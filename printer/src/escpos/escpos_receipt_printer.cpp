@@ -103,13 +103,9 @@ std::expected<PrinterCondition, DeviceFault> EscPosReceiptPrinter::condition() {
 
 drivers::DeviceStatus EscPosReceiptPrinter::status() {
     const std::lock_guard lock(mutex_);
-    drivers::DeviceStatus status;
     auto condition = ask_condition();
-    if (!condition) {
-        status.fault = condition.error().kind;
-        status.detail = condition.error().detail;
-        return status;
-    }
+    if (!condition) return drivers::faulted_status(condition.error());
+    drivers::DeviceStatus status;
     status.fault = fault_of(*condition);
     status.ready = !status.fault;
     status.detail = transport_->where() + ": " + describe(*condition);

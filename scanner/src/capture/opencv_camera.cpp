@@ -72,12 +72,8 @@ std::expected<void, DeviceFault> OpenCvCamera::ensure_open() {
 
 drivers::DeviceStatus OpenCvCamera::status() {
     const std::scoped_lock lock{mutex_};
+    if (auto opened = ensure_open(); !opened) return drivers::faulted_status(opened.error());
     drivers::DeviceStatus status;
-    if (auto opened = ensure_open(); !opened) {
-        status.fault = opened.error().kind;
-        status.detail = opened.error().detail;
-        return status;
-    }
     status.ready = true;
     status.detail = "camera " + source_.path + " open";
     return status;

@@ -66,12 +66,8 @@ void SaneScanner::set_extra_option(std::string name, std::string value) {
 
 drivers::DeviceStatus SaneScanner::status() {
     const std::scoped_lock lock{mutex_};
+    if (auto opened = ensure_open(); !opened) return drivers::faulted_status(opened.error());
     drivers::DeviceStatus status;
-    if (auto opened = ensure_open(); !opened) {
-        status.fault = opened.error().kind;
-        status.detail = opened.error().detail;
-        return status;
-    }
     status.ready = true;
     status.detail = "SANE device " + open_name_ + " open (SANE " + session_->version() + ")";
     return status;
