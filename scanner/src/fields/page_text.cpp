@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "drivers/personal_string.h"
+#include "drivers/utf8.h"
 
 namespace hk::scanner::fields::detail {
 
@@ -160,24 +161,7 @@ std::u32string decode_utf8(std::string_view text, std::vector<std::size_t>* offs
 std::string encode_utf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size() * 3);
-    for (char32_t c : text) {
-        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
+    for (const char32_t c : text) drivers::append_utf8(out, c);
     return out;
 }
 
