@@ -31,19 +31,26 @@ struct Layout {
     Span composite_check;
 };
 
-// A visa's second line: the TD3/TD2 line up to the expiry check, then optional data to the end (9303-7).
-Layout visa_layout(int width) {
-    return {{{"document_type", {0, 0, 2}, Kind::Letters, {}},
-             {"issuing_state", {0, 2, 3}, Kind::Letters, {}},
-             {"name", {0, 5, width - 5}, Kind::Letters, {}},
-             {"document_number", {1, 0, 9}, Kind::Any, Span{1, 9, 1}},
-             {"nationality", {1, 10, 3}, Kind::Letters, {}},
-             {"birth_date", {1, 13, 6}, Kind::Digits, Span{1, 19, 1}},
-             {"sex", {1, 20, 1}, Kind::Sex, {}},
-             {"expiry_date", {1, 21, 6}, Kind::Digits, Span{1, 27, 1}},
-             {"optional_data", {1, 28, width - 28}, Kind::Any, {}}},
-            {},
-            {}};
+// TD2, TD3 and the visas share their first line and their second up to the expiry date's check digit; what
+// follows differs: TD2 has optional data and the composite check, TD3 a checked personal number and the
+// composite check, a visa optional data to the end of the line and no composite (9303-4, -6, -7).
+Layout two_line_layout(int width, Field tail, bool composite) {
+    Layout l{{{"document_type", {0, 0, 2}, Kind::Letters, {}},
+              {"issuing_state", {0, 2, 3}, Kind::Letters, {}},
+              {"name", {0, 5, width - 5}, Kind::Letters, {}},
+              {"document_number", {1, 0, 9}, Kind::Any, Span{1, 9, 1}},
+              {"nationality", {1, 10, 3}, Kind::Letters, {}},
+              {"birth_date", {1, 13, 6}, Kind::Digits, Span{1, 19, 1}},
+              {"sex", {1, 20, 1}, Kind::Sex, {}},
+              {"expiry_date", {1, 21, 6}, Kind::Digits, Span{1, 27, 1}},
+              tail},
+             {},
+             {}};
+    if (composite) {
+        l.composite = {{1, 0, 10}, {1, 13, 7}, {1, 21, width - 22}};
+        l.composite_check = {1, width - 1, 1};
+    }
+    return l;
 }
 
 Layout layout(MrzFormat format) {
@@ -62,35 +69,15 @@ Layout layout(MrzFormat format) {
                     {{0, 5, 25}, {1, 0, 7}, {1, 8, 7}, {1, 18, 11}},
                     {1, 29, 1}};
         case MrzFormat::TD2:
-            return {{{"document_type", {0, 0, 2}, Kind::Letters, {}},
-                     {"issuing_state", {0, 2, 3}, Kind::Letters, {}},
-                     {"name", {0, 5, 31}, Kind::Letters, {}},
-                     {"document_number", {1, 0, 9}, Kind::Any, Span{1, 9, 1}},
-                     {"nationality", {1, 10, 3}, Kind::Letters, {}},
-                     {"birth_date", {1, 13, 6}, Kind::Digits, Span{1, 19, 1}},
-                     {"sex", {1, 20, 1}, Kind::Sex, {}},
-                     {"expiry_date", {1, 21, 6}, Kind::Digits, Span{1, 27, 1}},
-                     {"optional_data", {1, 28, 7}, Kind::Any, {}}},
-                    {{1, 0, 10}, {1, 13, 7}, {1, 21, 14}},
-                    {1, 35, 1}};
+            return two_line_layout(36, {"optional_data", {1, 28, 7}, Kind::Any, {}}, true);
         case MrzFormat::MRVA:
-            return visa_layout(44);
+            return two_line_layout(44, {"optional_data", {1, 28, 16}, Kind::Any, {}}, false);
         case MrzFormat::MRVB:
-            return visa_layout(36);
+            return two_line_layout(36, {"optional_data", {1, 28, 8}, Kind::Any, {}}, false);
         case MrzFormat::TD3:
             break;
     }
-    return {{{"document_type", {0, 0, 2}, Kind::Letters, {}},
-             {"issuing_state", {0, 2, 3}, Kind::Letters, {}},
-             {"name", {0, 5, 39}, Kind::Letters, {}},
-             {"document_number", {1, 0, 9}, Kind::Any, Span{1, 9, 1}},
-             {"nationality", {1, 10, 3}, Kind::Letters, {}},
-             {"birth_date", {1, 13, 6}, Kind::Digits, Span{1, 19, 1}},
-             {"sex", {1, 20, 1}, Kind::Sex, {}},
-             {"expiry_date", {1, 21, 6}, Kind::Digits, Span{1, 27, 1}},
-             {"personal_number", {1, 28, 14}, Kind::Any, Span{1, 42, 1}}},
-            {{1, 0, 10}, {1, 13, 7}, {1, 21, 22}},
-            {1, 43, 1}};
+    return two_line_layout(44, {"personal_number", {1, 28, 14}, Kind::Any, Span{1, 42, 1}}, true);
 }
 
 bool allowed(Kind kind, char c) {
