@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <ostream>
 
+#include "local_date.h"
 #include "scanner/capture/image_file_scanner.h"
 #include "scanner/document_reading.h"
 
@@ -108,15 +108,8 @@ void print_text(const json& facts, std::ostream& out) {
 
 }  // namespace
 
-std::optional<std::chrono::year_month_day> parse_date(const std::string& text) {
-    if (text.empty()) {
-        const std::time_t now = std::time(nullptr);
-        std::tm local{};
-        localtime_r(&now, &local);
-        return std::chrono::year_month_day{std::chrono::year{local.tm_year + 1900},
-                                           std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                                           std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-    }
+std::optional<std::chrono::year_month_day> parse_date(const std::string& given) {
+    const std::string text = given.empty() ? local_date() : given;
     int year = 0;
     unsigned month = 0;
     unsigned day = 0;

@@ -1,10 +1,10 @@
 #include "verify_command.h"
 
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "kiosk/catalogue.h"
+#include "local_date.h"
 #include "printer/proof/code_finder.h"
 #include "printer/proof/proof_verifier.h"
 
@@ -12,15 +12,6 @@ namespace hk::kiosk::ctl {
 namespace {
 
 using printer::proof::ProofVerdict;
-
-std::string local_date() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    localtime_r(&now, &parts);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
-}
 
 // "亲属关系证明 Proof of family relationship" for a catalogue id, the id itself for one we do not know.
 std::string type_name(const std::string& service_id) {
