@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hk::drivers {
 
@@ -69,11 +71,24 @@ inline DeviceStatus faulted_status(const DeviceFault& fault) {
     return DeviceStatus{false, fault.kind, std::nullopt, fault.detail};
 }
 
+// What a device's self-test found. A self-test goes further than status(): it exercises the device the way a
+// technician would (reader field and card presence, a calibration scan, paper and toner levels), but never
+// prints on paper or reads a citizen's card. Run from kioskctl, service mode, and the readiness report.
+struct SelfTestResult {
+    bool passed = false;
+    std::optional<FaultKind> fault;  // why it failed, when it failed
+    std::string summary;             // one line for technicians; never personal data
+    // What was checked and what was seen, in order: {"reader", "found"}, {"paper_percent", "80"}, ...
+    std::vector<std::pair<std::string, std::string>> checks;
+};
+
 class Device {
   public:
     virtual ~Device() = default;
     [[nodiscard]] virtual DeviceKind kind() const = 0;
     virtual DeviceStatus status() = 0;
+    // Until every backend has its own: a status query is the self-test.
+    virtual SelfTestResult self_test();
 };
 
 }  // namespace hk::drivers
