@@ -1,9 +1,8 @@
 #include "card_reader_backends.h"
 
-#include <spdlog/spdlog.h>
-
 #include "drivers/ga467/ga467_reader.h"
 #include "drivers/icao9303/icao_chip_reader.h"
+#include "ops/events/log_event.h"
 
 namespace hk::kiosk {
 
@@ -14,15 +13,16 @@ std::expected<CardReaderBackends, std::string> open_card_reader_backends(const K
         if (!port) return std::unexpected(port.error());
         drivers::icao9303::DocumentReadOptions options;
         options.trust_store = config.chip_reader.trust_store;
-        spdlog::info("chip reader: {} (CSCA trust store {})", (*port)->describe(),
-                     config.chip_reader.trust_store.string());
+        ops::log_event(ops::EventId::DeviceBackendOpened, "chip reader: {} (CSCA trust store {})",
+                       (*port)->describe(), config.chip_reader.trust_store.string());
         backends.chip =
             std::make_unique<drivers::icao9303::IcaoChipReader>(std::move(*port), std::move(options));
     }
     if (config.resident_id_reader.backend != "simulated") {
         auto reader = drivers::ga467::Ga467ResidentIdReader::create(config.resident_id_reader.backend);
         if (!reader) return std::unexpected("resident ID reader: " + reader.error().detail);
-        spdlog::info("resident ID reader: {}", config.resident_id_reader.backend);
+        ops::log_event(ops::EventId::DeviceBackendOpened, "resident ID reader: {}",
+                       config.resident_id_reader.backend);
         backends.resident_id = std::move(*reader);
     }
     return backends;

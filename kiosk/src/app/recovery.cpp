@@ -1,8 +1,7 @@
 #include "recovery.h"
 
-#include <spdlog/spdlog.h>
-
 #include "journal/records.h"
+#include "ops/events/log_event.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
 
@@ -64,13 +63,30 @@ std::string RecoveryReport::summary() const {
 }
 
 RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
+    using ops::EventId;  // the recovery events of kiosk/events.toml
+    ops::log_event(EventId::JournalRecoveryStarted, "recovery: finishing what the last run left unfinished");
     RecoveryReport report;
     report.interrupted_sessions = journal.close_interrupted_sessions();
+    if (report.interrupted_sessions > 0)
+        ops::log_event(EventId::RecoverySessionsWiped, "recovery: {} interrupted session(s) closed and wiped",
+                       report.interrupted_sessions);
     for (JournalEntry entry : journal.unfinished()) {
+        // Named by service and idempotency key (or reference) only: the request itself is personal.
         if (entry.step == TransactionStep::Requested) {
             ++report.asked_again;
+            ops::log_event(EventId::RecoveryRequestAskedAgain, "recovery: {} request {} asked again",
+                           entry.service_id, entry.key);
             if (!ask_again(journal, entry, devices.central)) {
-                if (journal.find(entry.key)->step == TransactionStep::Requested) ++report.left_unfinished;
+                if (journal.find(entry.key)->step == TransactionStep::Requested) {
+                    ++report.left_unfinished;
+                    ops::log_event(EventId::RecoveryLeftUnfinished,
+                                   "recovery: {} request {} left for the next start", entry.service_id,
+                                   entry.key);
+                } else {
+                    ops::log_event(EventId::RecoveryRequestAbandoned,
+                                   "recovery: {} request {} refused by the central service, abandoned",
+                                   entry.service_id, entry.key);
+                }
                 continue;
             }
         }
@@ -78,11 +94,15 @@ RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
             journal.done(
                 entry.key);  // filed once, under its key; the tracking number is in the central service
             ++report.completed;
+            ops::log_event(EventId::RecoveryTransactionClosed, "recovery: {} application {} filed",
+                           entry.service_id, entry.reference);
             continue;
         }
         if (entry.step == TransactionStep::PrintSubmitted) {
             if (devices.a4_printer.has_printed(certificate_job_name(entry.reference)).value_or(false)) {
                 ++report.already_printed;
+                ops::log_event(EventId::RecoveryAlreadyPrinted,
+                               "recovery: certificate {} was already printed", entry.reference);
                 entry.step = TransactionStep::Printed;
             } else {
                 entry.step = TransactionStep::Issued;  // the printer has no record of it: print it
@@ -92,14 +112,22 @@ RecoveryReport recover(Journal& journal, const DeviceSet& devices) {
             if (!print_from_journal(journal, entry, devices)) {
                 journal.held(entry.key);  // kept for reprint rather than lost
                 ++report.completed;
+                ops::log_event(EventId::RecoveryCertificateHeld,
+                               "recovery: certificate {} not printed, kept for reprint", entry.reference);
                 continue;
             }
             ++report.printed;
+            ops::log_event(EventId::RecoveryCertificatePrinted, "recovery: certificate {} printed",
+                           entry.reference);
         }
         journal.done(entry.key);
         ++report.completed;
+        ops::log_event(EventId::RecoveryTransactionClosed, "recovery: {} certificate {} closed",
+                       entry.service_id, entry.reference);
     }
-    spdlog::info("{}", report.summary());
+    ops::log_event(EventId::JournalRecovery,
+                   report.left_unfinished == 0 ? ops::Disposition::Success : ops::Disposition::Failure, "{}",
+                   report.summary());
     return report;
 }
 

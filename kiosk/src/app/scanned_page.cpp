@@ -1,7 +1,6 @@
 #include "scanned_page.h"
 
-#include <spdlog/spdlog.h>
-
+#include "ops/events/log_event.h"
 #include "scanner/page_cleanup/page_cleanup.h"
 
 namespace hk::kiosk {
@@ -33,15 +32,17 @@ std::expected<scanner::Image, std::string> prepare_scanned_page(scanner::Image s
     auto cleaned = scanner::page::clean_page(scan, options);
     scan.wipe();
     if (!cleaned) {
-        spdlog::warn("scanned page refused: clean-up failed: {}", cleaned.error());
+        ops::log_event(ops::EventId::PageRefused, "scanned page refused: clean-up failed: {}",
+                       cleaned.error());
         return std::unexpected("scan_unreadable");
     }
     cleaned->binary.wipe();
     for (const auto hint : cleaned->quality.hints) {
         if (std::string id = flatbed_hint_id(hint); !id.empty()) {
-            spdlog::info("scanned page refused: {} (sharpness {:.0f}, glare {:.4f}, paper {:.0f})",
-                         scanner::page::to_string(hint), cleaned->quality.sharpness,
-                         cleaned->quality.glare_fraction, cleaned->quality.paper_brightness);
+            ops::log_event(ops::EventId::PageRefused,
+                           "scanned page refused: {} (sharpness {:.0f}, glare {:.4f}, paper {:.0f})",
+                           scanner::page::to_string(hint), cleaned->quality.sharpness,
+                           cleaned->quality.glare_fraction, cleaned->quality.paper_brightness);
             cleaned->grey.wipe();
             return std::unexpected(std::move(id));
         }

@@ -1,7 +1,6 @@
 #include "scanner_backends.h"
 
-#include <spdlog/spdlog.h>
-
+#include "ops/events/log_event.h"
 #include "scanner/capture/open_capture.h"
 #include "scanner/mrz_ocr/mrz_ocr.h"
 
@@ -17,13 +16,14 @@ std::expected<ScannerBackends, std::string> open_scanner_backends(const KioskCon
         // scan's time.
         backends.mrz_reader =
             std::make_unique<scanner::OcrMrzReader>(*backends.scanner, scanner::ScanRequest{});
-        spdlog::info("scanner: {} (MRZ read by the OCR-B reader)", config.scanner.backend);
+        ops::log_event(ops::EventId::DeviceBackendOpened, "scanner: {} (MRZ read by the OCR-B reader)",
+                       config.scanner.backend);
     }
     if (config.camera.backend != "simulated") {
         auto opened = scanner::capture::open_camera(config.camera.backend);
         if (!opened) return std::unexpected("camera: " + opened.error());
         backends.camera = std::move(*opened);
-        spdlog::info("camera: {}", config.camera.backend);
+        ops::log_event(ops::EventId::DeviceBackendOpened, "camera: {}", config.camera.backend);
     }
     return backends;
 }

@@ -1,11 +1,10 @@
 #include "journal.h"
 
-#include <spdlog/spdlog.h>
-
 #include <array>
 #include <chrono>
 
 #include "drivers/personal_string.h"
+#include "ops/events/log_event.h"
 
 namespace hk::kiosk {
 namespace {
@@ -138,7 +137,9 @@ bool Journal::requested(const std::string& key, TransactionKind kind, const std:
                         .integer(5, now_ms())
                         .integer(6, now_ms())
                         .run();
-    if (!ok) spdlog::error("journal: could not record a request: {}", sqlite3_errmsg(db_));
+    if (!ok)
+        ops::log_event(ops::EventId::JournalWriteFailed, "journal: could not record a request: {}",
+                       sqlite3_errmsg(db_));
     return ok;
 }
 

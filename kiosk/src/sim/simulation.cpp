@@ -1,11 +1,11 @@
 #include "simulation.h"
 
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <atomic>
 
 #include "drivers/sim/icao_test_card.h"
+#include "ops/events/log_event.h"
 #include "scanner/mrz.h"
 
 namespace hk::kiosk::sim {
@@ -114,7 +114,9 @@ drivers::icao9303::DocumentReadOptions chip_read_options(const std::filesystem::
     // The simulated passports chain to the test CSCA: write it where passive authentication looks.
     auto written = drivers::icao9303::testdoc::write_trust_file(
         csca_dir, drivers::icao9303::testdoc::TrustFileFormat::Pem);
-    if (!written) spdlog::warn("simulated CSCA not written to {}: {}", csca_dir.string(), written.error());
+    if (!written)
+        ops::log_event(ops::EventId::SimulationFault, "simulated CSCA not written to {}: {}",
+                       csca_dir.string(), written.error());
     drivers::icao9303::DocumentReadOptions options;
     options.trust_store = csca_dir;
     return options;
@@ -152,7 +154,7 @@ bool Simulation::present_passport(std::size_t person) {
     scanner.place(std::move(page));
     auto document = passport_document(holder);
     if (!document) {
-        spdlog::error("simulated passport chip: {}", document.error());
+        ops::log_event(ops::EventId::SimulationFault, "simulated passport chip: {}", document.error());
         return false;
     }
     chip_port.present(drivers::sim::make_test_card(*document));
