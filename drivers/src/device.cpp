@@ -82,14 +82,4 @@ std::string fault_code(DeviceKind device, FaultKind kind) {
     return code;
 }
 
-SelfTestResult Device::self_test() {
-    const DeviceStatus now = status();
-    SelfTestResult result{now.ready, now.fault, now.ready ? "ready" : now.detail, {}};
-    result.checks.emplace_back(
-        "status", now.ready ? "ready" : std::string{to_string(now.fault.value_or(FaultKind::IoError))});
-    if (now.media_level_percent)
-        result.checks.emplace_back("media_percent", std::to_string(*now.media_level_percent));
-    return result;
-}
-
 }  // namespace hk::drivers

@@ -193,5 +193,51 @@ TEST(SimulatedChipReader, StatusSaysWhetherAChipIsInTheField) {
     EXPECT_EQ(reader.kind(), DeviceKind::ChipReader);
 }
 
+// ---- self-test ----
+
+// The value the self-test saw for `name`, or "" when it did not check it.
+std::string checked(const SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SimulatedChipReader, SelfTestPassesAndReportsCardPresenceWithoutReadingIt) {
+    SimulatedChipReader reader;
+    const SelfTestResult empty = reader.self_test();
+    EXPECT_TRUE(empty.passed);
+    EXPECT_FALSE(empty.fault.has_value());
+    EXPECT_EQ(checked(empty, "card"), "absent");
+
+    reader.present(specimen_chip());
+    const SelfTestResult with_card = reader.self_test();
+    EXPECT_TRUE(with_card.passed);
+    EXPECT_EQ(checked(with_card, "card"), "present");
+    // Nothing of the card shows in what a technician sees.
+    EXPECT_EQ(with_card.summary.find("ERIKSSON"), std::string::npos);
+    for (const auto& [key, value] : with_card.checks) EXPECT_EQ(value.find("L898902C3"), std::string::npos);
+    // The self-test did not consume the presentation: the next read still gets the card.
+    const auto read = reader.read_document(specimen_chip().key(), 0ms);
+    ASSERT_TRUE(read.has_value());
+    EXPECT_TRUE(read->has_value());
+}
+
+TEST(SimulatedChipReader, SelfTestFailsWithTheInjectedFault) {
+    SimulatedChipReader reader;
+    reader.faults().set_unplugged(true);
+    const SelfTestResult unplugged = reader.self_test();
+    EXPECT_FALSE(unplugged.passed);
+    EXPECT_EQ(unplugged.fault, FaultKind::Unplugged);
+    EXPECT_EQ(fault_code(DeviceKind::ChipReader, *unplugged.fault), "CHP-01");
+
+    reader.faults().set_unplugged(false);
+    reader.faults().fail_next(FaultKind::Timeout);
+    const SelfTestResult slow = reader.self_test();
+    EXPECT_FALSE(slow.passed);
+    EXPECT_EQ(slow.fault, FaultKind::Timeout);
+    EXPECT_TRUE(reader.self_test().passed);  // a one-shot fault strikes once
+}
+
 }  // namespace
 }  // namespace hk::drivers::sim

@@ -200,5 +200,52 @@ TEST(SimulatedResidentIdReader, KindIsTheResidentIdReader) {
     EXPECT_EQ(reader.kind(), DeviceKind::ResidentIdReader);
 }
 
+// ---- self-test ----
+
+// The value the self-test saw for `name`, or "" when it did not check it.
+std::string checked(const SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SimulatedResidentIdReader, SelfTestPassesAndReportsCardPresenceWithoutReadingIt) {
+    SimulatedResidentIdReader reader;
+    const SelfTestResult empty = reader.self_test();
+    EXPECT_TRUE(empty.passed);
+    EXPECT_FALSE(empty.fault.has_value());
+    EXPECT_EQ(checked(empty, "card"), "absent");
+
+    reader.present(sample_card());
+    const SelfTestResult with_card = reader.self_test();
+    EXPECT_TRUE(with_card.passed);
+    EXPECT_EQ(checked(with_card, "card"), "present");
+    // Nothing of the card shows in what a technician sees.
+    EXPECT_EQ(with_card.summary.find("张三"), std::string::npos);
+    for (const auto& [key, value] : with_card.checks)
+        EXPECT_EQ(value.find("11010519491231002X"), std::string::npos);
+    // The self-test did not consume the presentation: the next read still gets the card.
+    const auto read = reader.read_card(0ms);
+    ASSERT_TRUE(read.has_value());
+    EXPECT_TRUE(read->has_value());
+}
+
+TEST(SimulatedResidentIdReader, SelfTestFailsWithTheInjectedFault) {
+    SimulatedResidentIdReader reader;
+    reader.faults().set_unplugged(true);
+    const SelfTestResult unplugged = reader.self_test();
+    EXPECT_FALSE(unplugged.passed);
+    EXPECT_EQ(unplugged.fault, FaultKind::Unplugged);
+    EXPECT_EQ(fault_code(DeviceKind::ResidentIdReader, *unplugged.fault), "IDR-01");
+
+    reader.faults().set_unplugged(false);
+    reader.faults().fail_next(FaultKind::Timeout);
+    const SelfTestResult slow = reader.self_test();
+    EXPECT_FALSE(slow.passed);
+    EXPECT_EQ(slow.fault, FaultKind::Timeout);
+    EXPECT_TRUE(reader.self_test().passed);  // a one-shot fault strikes once
+}
+
 }  // namespace
 }  // namespace hk::drivers::sim

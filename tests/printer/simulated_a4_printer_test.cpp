@@ -1,6 +1,7 @@
 // The simulated A4 printer: it counts sheets, refuses a job it cannot finish, reports every injected fault as
 // an A4 printer fault, and leaves each printed job as a PDF file in its output folder.
 #include <chrono>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -153,6 +154,44 @@ TEST(SimulatedA4Printer, RendersTheRealCertificateIntoTheOutputFolder) {
     SimulatedA4Printer printer(folder.path(), 5);
     ASSERT_TRUE(printer.print(PrintJob{.name = "certificate C2026-000123", .pdf = *pdf}).has_value());
     EXPECT_EQ(testing::read_bytes(folder.path() / "certificate_C2026-000123.pdf"), *pdf);
+}
+
+// ---- self-test ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SimulatedA4Printer, SelfTestReportsPaperAndPrintsNothing) {
+    TempFolder folder;
+    SimulatedA4Printer printer(folder.path() / "out", 10);
+    ASSERT_TRUE(printer.print(job(3)).has_value());
+    const drivers::SelfTestResult result = printer.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "paper_sheets"), "7");
+    EXPECT_EQ(checked(result, "paper_percent"), "70");
+    EXPECT_EQ(printer.sheets_left(), 7);
+    EXPECT_EQ(printer.jobs_printed(), 1);
+    EXPECT_EQ(files_in(folder.path() / "out").size(), 1U);
+}
+
+TEST(SimulatedA4Printer, SelfTestFailsWhenEmptyOrFaulted) {
+    SimulatedA4Printer printer({}, 0);
+    const drivers::SelfTestResult empty = printer.self_test();
+    EXPECT_FALSE(empty.passed);
+    EXPECT_EQ(empty.fault, FaultKind::PaperOut);
+    EXPECT_EQ(drivers::fault_code(DeviceKind::A4Printer, *empty.fault), "A4P-06");
+
+    printer.load_paper(5);
+    printer.faults().fail_next(FaultKind::CoverOpen);
+    const drivers::SelfTestResult cover = printer.self_test();
+    EXPECT_FALSE(cover.passed);
+    EXPECT_EQ(cover.fault, FaultKind::CoverOpen);
+    printer.faults().set_unplugged(true);
+    EXPECT_EQ(printer.self_test().fault, FaultKind::Unplugged);
 }
 
 }  // namespace

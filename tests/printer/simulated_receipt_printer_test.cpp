@@ -2,6 +2,7 @@
 // that does not fit on the roll is refused, injected faults come back as receipt printer faults, and each
 // printed receipt is left as receipt-<n>.png in the output folder.
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -118,6 +119,38 @@ TEST(SimulatedReceiptPrinter, WritesNumberedPngFilesOfTheRenderedReceipts) {
     ASSERT_TRUE(printer.print(second).has_value());
     EXPECT_EQ(testing::read_bytes(out / "receipt-1.png"), render_receipt_png(first).value());
     EXPECT_EQ(testing::read_bytes(out / "receipt-2.png"), render_receipt_png(second).value());
+}
+
+// ---- self-test ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SimulatedReceiptPrinter, SelfTestReportsTheRollAndPrintsNothing) {
+    SimulatedReceiptPrinter printer({}, 1000);
+    const drivers::SelfTestResult result = printer.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "paper_mm"), "1000");
+    EXPECT_EQ(checked(result, "paper_percent"), "100");
+    EXPECT_EQ(printer.paper_left_mm(), 1000);
+    EXPECT_EQ(printer.receipts_printed(), 0);
+}
+
+TEST(SimulatedReceiptPrinter, SelfTestFailsWhenEmptyOrFaulted) {
+    SimulatedReceiptPrinter printer({}, 0);
+    const drivers::SelfTestResult empty = printer.self_test();
+    EXPECT_FALSE(empty.passed);
+    EXPECT_EQ(empty.fault, FaultKind::PaperOut);
+    EXPECT_EQ(drivers::fault_code(DeviceKind::ReceiptPrinter, *empty.fault), "RCP-06");
+
+    SimulatedReceiptPrinter loaded({}, 1000);
+    loaded.faults().fail_next(FaultKind::CoverOpen);
+    EXPECT_EQ(loaded.self_test().fault, FaultKind::CoverOpen);
+    EXPECT_TRUE(loaded.self_test().passed);
 }
 
 }  // namespace

@@ -298,5 +298,61 @@ TEST(SimulatedCamera, EveryInjectedFaultReachesTheKioskAsThatFaultOfTheCamera) {
     EXPECT_EQ(camera.status().fault, FaultKind::Unplugged);
 }
 
+// ---- self-tests ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SimulatedScanner, SelfTestScansACalibrationFrameAndLeavesTheGlassAlone) {
+    SimulatedScanner scanner;
+    scanner.place(passport());
+    const drivers::SelfTestResult result = scanner.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "frame_size"), "413x585");
+    EXPECT_EQ(checked(result, "frame_content"), "varied");
+    EXPECT_TRUE(scanner.on_glass().has_value());  // the document is still there
+}
+
+TEST(SimulatedScanner, SelfTestFailsWithTheInjectedFault) {
+    SimulatedScanner scanner;
+    scanner.faults().fail_next(FaultKind::PaperJam);
+    const drivers::SelfTestResult jammed = scanner.self_test();
+    EXPECT_FALSE(jammed.passed);
+    EXPECT_EQ(jammed.fault, FaultKind::PaperJam);
+    EXPECT_EQ(drivers::fault_code(DeviceKind::DocumentScanner, *jammed.fault), "SCN-07");
+    scanner.faults().set_unplugged(true);
+    EXPECT_EQ(scanner.self_test().fault, FaultKind::Unplugged);
+    scanner.faults().set_unplugged(false);
+    EXPECT_TRUE(scanner.self_test().passed);
+}
+
+TEST(SimulatedMrzReader, SelfTestIsTheScannersAfterItsOwnFaults) {
+    SimulatedScanner scanner;
+    SimulatedMrzReader reader{scanner};
+    EXPECT_TRUE(reader.self_test().passed);
+    reader.faults().fail_next(FaultKind::Unreadable);
+    EXPECT_EQ(reader.self_test().fault, FaultKind::Unreadable);
+    scanner.faults().fail_next(FaultKind::CoverOpen);
+    const drivers::SelfTestResult cover = reader.self_test();
+    EXPECT_FALSE(cover.passed);
+    EXPECT_EQ(cover.fault, FaultKind::CoverOpen);
+}
+
+TEST(SimulatedCamera, SelfTestGrabsAFrameAndHonoursFaults) {
+    SimulatedCamera camera;
+    const drivers::SelfTestResult good = camera.self_test();
+    EXPECT_TRUE(good.passed) << good.summary;
+    EXPECT_EQ(checked(good, "frame_size"), "640x480");
+    camera.faults().set_unplugged(true);
+    const drivers::SelfTestResult gone = camera.self_test();
+    EXPECT_FALSE(gone.passed);
+    EXPECT_EQ(gone.fault, FaultKind::Unplugged);
+    EXPECT_EQ(drivers::fault_code(DeviceKind::Camera, *gone.fault), "CAM-01");
+}
+
 }  // namespace
 }  // namespace hk::scanner::sim

@@ -82,13 +82,19 @@ struct SelfTestResult {
     std::vector<std::pair<std::string, std::string>> checks;
 };
 
+// The result of a self-test that failed with `fault`, after the checks already made.
+inline SelfTestResult failed_self_test(const DeviceFault& fault,
+                                       std::vector<std::pair<std::string, std::string>> checks) {
+    return SelfTestResult{false, fault.kind, fault.detail, std::move(checks)};
+}
+
 class Device {
   public:
     virtual ~Device() = default;
     [[nodiscard]] virtual DeviceKind kind() const = 0;
     virtual DeviceStatus status() = 0;
-    // Until every backend has its own: a status query is the self-test.
-    virtual SelfTestResult self_test();
+    // Every backend has its own (pure, so a new backend cannot forget one): see docs/faults.md, "Self-tests".
+    virtual SelfTestResult self_test() = 0;
 };
 
 }  // namespace hk::drivers

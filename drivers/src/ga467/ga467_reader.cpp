@@ -109,6 +109,41 @@ DeviceStatus Ga467ResidentIdReader::status() {
     return status;
 }
 
+SelfTestResult Ga467ResidentIdReader::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks;
+    checks.emplace_back("connection", transport_->describe());
+    const std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) {
+        return failed_self_test(
+            DeviceFault{kind(), FaultKind::Busy, "a card is being read; try again after it"},
+            std::move(checks));
+    }
+    if (auto opened = ensure_open(); !opened) {
+        note(opened.error());
+        checks.emplace_back("port", "not open");
+        return failed_self_test(opened.error(), std::move(checks));
+    }
+    checks.emplace_back("port", "open");
+    if (auto sam = session_.check_sam(); !sam) {
+        note(sam.error());
+        checks.emplace_back("sam", std::string{to_string(sam.error().kind)});
+        return failed_self_test(sam.error(), std::move(checks));
+    }
+    checks.emplace_back("sam", "ready");
+    // Finding a card only asks whether one is in the field: nothing is selected or read from it.
+    auto card = session_.find_card();
+    if (!card) {
+        note(card.error());
+        checks.emplace_back("card", std::string{to_string(card.error().kind)});
+        return failed_self_test(card.error(), std::move(checks));
+    }
+    checks.emplace_back("card", *card ? "present" : "absent");
+    return SelfTestResult{
+        true, std::nullopt,
+        std::string{"SAM ready, "} + (*card ? "card on the reader" : "no card on the reader"),
+        std::move(checks)};
+}
+
 std::expected<std::optional<ResidentIdCard>, DeviceFault> Ga467ResidentIdReader::read_card(
     std::chrono::milliseconds wait) {
     const std::lock_guard lock(mutex_);

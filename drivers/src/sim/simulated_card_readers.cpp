@@ -38,6 +38,21 @@ DeviceStatus reader_status(const FaultInjector& faults, bool card_present) {
     return status;
 }
 
+// What a real reader's self-test sees, played from the fault injector: a fault it holds is the self-test's.
+SelfTestResult reader_self_test(DeviceKind device, FaultInjector& faults, bool card_present) {
+    std::vector<std::pair<std::string, std::string>> checks{{"reader", "simulated"}};
+    if (const auto fault = faults.take_fault()) {
+        checks.emplace_back("reader_answering", std::string{to_string(*fault)});
+        return failed_self_test(DeviceFault{device, *fault, fault_detail(*fault)}, std::move(checks));
+    }
+    checks.emplace_back("reader_answering", "yes");
+    checks.emplace_back("card", card_present ? "present" : "absent");
+    return SelfTestResult{
+        true, std::nullopt,
+        card_present ? "simulated reader answering, card present" : "simulated reader answering, no card",
+        std::move(checks)};
+}
+
 // The MRZ pads document numbers shorter than nine characters with '<'; a key with or without that padding
 // names the same document, so padding must not make BAC fail.
 std::string_view without_fillers(std::string_view text) {
@@ -76,6 +91,12 @@ void SimulatedResidentIdReader::remove() {
 DeviceStatus SimulatedResidentIdReader::status() {
     const std::lock_guard lock(mutex_);
     return reader_status(faults_, card_.has_value());
+}
+
+SelfTestResult SimulatedResidentIdReader::self_test() {
+    std::this_thread::sleep_for(faults_.delay());
+    const std::lock_guard lock(mutex_);
+    return reader_self_test(kind(), faults_, card_.has_value());
 }
 
 std::expected<std::optional<ResidentIdCard>, DeviceFault> SimulatedResidentIdReader::read_card(
@@ -125,6 +146,12 @@ void SimulatedChipReader::remove() {
 DeviceStatus SimulatedChipReader::status() {
     const std::lock_guard lock(mutex_);
     return reader_status(faults_, chip_.has_value());
+}
+
+SelfTestResult SimulatedChipReader::self_test() {
+    std::this_thread::sleep_for(faults_.delay());
+    const std::lock_guard lock(mutex_);
+    return reader_self_test(kind(), faults_, chip_.has_value());
 }
 
 std::expected<std::optional<ChipDocument>, DeviceFault> SimulatedChipReader::read_document(

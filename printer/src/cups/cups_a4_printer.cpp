@@ -29,6 +29,18 @@ DeviceFault query_fault(const detail::IppError& error, const CupsOptions& option
                                               " for " + std::string(what) + ": " + error.message);
 }
 
+std::string_view printer_state_name(detail::PrinterState state) {
+    switch (state) {
+        case detail::PrinterState::Idle:
+            return "idle";
+        case detail::PrinterState::Processing:
+            return "processing";
+        case detail::PrinterState::Stopped:
+            return "stopped";
+    }
+    return "unknown";
+}
+
 // Follows one submitted job until it ends, and decides what to tell the kiosk.
 class JobFollower {
   public:
@@ -141,6 +153,42 @@ drivers::DeviceStatus CupsA4Printer::status() {
         return drivers::faulted_status(fault);
     }
     return detail::to_device_status(*printer, options_.queue);
+}
+
+drivers::SelfTestResult CupsA4Printer::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks{{"queue", options_.queue}};
+    auto connection = detail::connect(options_);
+    if (!connection) {
+        checks.emplace_back("server", "not answering");
+        return drivers::failed_self_test(connection.error(), std::move(checks));
+    }
+    checks.emplace_back("server", "answering");
+    auto printer = detail::get_printer(connection->http.get(), connection->printer_uri);
+    if (!printer) {
+        checks.emplace_back("queue_exists",
+                            printer.error().status == IPP_STATUS_ERROR_NOT_FOUND ? "no" : "unknown");
+        return drivers::failed_self_test(query_fault(printer.error(), options_, "the printer's state"),
+                                         std::move(checks));
+    }
+    checks.emplace_back("queue_exists", "yes");
+    checks.emplace_back("accepting_jobs", printer->accepting_jobs ? "yes" : "no");
+    checks.emplace_back("printer_state", std::string{printer_state_name(printer->state)});
+    std::string reasons;
+    for (const auto& reason : printer->reasons) reasons += (reasons.empty() ? "" : ",") + reason;
+    checks.emplace_back("printer_state_reasons", reasons.empty() ? "none" : reasons);
+    // Levels the printer does not know (negative in IPP) are left out rather than shown as a number.
+    for (const auto& marker : printer->markers) {
+        if (marker.level >= 0)
+            checks.emplace_back("marker_percent:" + marker.name, std::to_string(marker.level));
+    }
+    const drivers::DeviceStatus now = detail::to_device_status(*printer, options_.queue);
+    if (now.media_level_percent)
+        checks.emplace_back("paper_percent", std::to_string(*now.media_level_percent));
+    if (!now.ready) {
+        return drivers::failed_self_test(a4_fault(now.fault.value_or(FaultKind::IoError), now.detail),
+                                         std::move(checks));
+    }
+    return drivers::SelfTestResult{true, std::nullopt, now.detail, std::move(checks)};
 }
 
 std::expected<void, DeviceFault> CupsA4Printer::print(const PrintJob& job) {

@@ -118,6 +118,31 @@ drivers::DeviceStatus EscPosReceiptPrinter::status() {
     return status;
 }
 
+drivers::SelfTestResult EscPosReceiptPrinter::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks;
+    const std::lock_guard lock(mutex_);
+    checks.emplace_back("connection", transport_->where());
+    auto condition = ask_condition();
+    if (!condition) {
+        checks.emplace_back("status_answer", std::string{drivers::to_string(condition.error().kind)});
+        return drivers::failed_self_test(condition.error(), std::move(checks));
+    }
+    const auto yes_no = [](bool value) { return std::string{value ? "yes" : "no"}; };
+    checks.emplace_back("status_answer", "yes");
+    checks.emplace_back("online", yes_no(!condition->offline));
+    checks.emplace_back("cover_open", yes_no(condition->cover_open));
+    checks.emplace_back("paper_out", yes_no(condition->paper_out));
+    checks.emplace_back("paper_near_end", yes_no(condition->paper_near_end));
+    checks.emplace_back("cutter_error", yes_no(condition->cutter_error));
+    checks.emplace_back("error", yes_no(condition->unrecoverable_error || condition->recoverable_error ||
+                                        condition->auto_recoverable_error));
+    if (const auto fault_kind = fault_of(*condition))
+        return drivers::failed_self_test(fault(*fault_kind, describe(*condition)), std::move(checks));
+    // Near end still prints: a few metres are left, and the technician sees it in the checks and summary.
+    return drivers::SelfTestResult{true, std::nullopt, transport_->where() + ": " + describe(*condition),
+                                   std::move(checks)};
+}
+
 std::expected<void, DeviceFault> EscPosReceiptPrinter::send_job(const std::vector<std::uint8_t>& job) {
     const std::span<const std::uint8_t> bytes(job);
     for (std::size_t at = 0; at < bytes.size(); at += chunk_bytes_) {

@@ -48,6 +48,23 @@ drivers::DeviceStatus supply_status(bool unplugged, int left, int capacity) {
     return status;
 }
 
+// A printer's self-test from its injected faults and paper supply: what a real one's status query would find.
+drivers::SelfTestResult supply_self_test(drivers::sim::FaultInjector& faults, DeviceKind device, int left,
+                                         int capacity, std::string_view unit) {
+    std::vector<std::pair<std::string, std::string>> checks{{"printer", "simulated"}};
+    if (auto fault = injected_fault(faults, device))
+        return drivers::failed_self_test(*fault, std::move(checks));
+    checks.emplace_back("paper_" + std::string{unit}, std::to_string(left));
+    checks.emplace_back("paper_percent", std::to_string(percent(left, capacity)));
+    if (left <= 0)
+        return drivers::failed_self_test(DeviceFault{device, FaultKind::PaperOut, "out of paper"},
+                                         std::move(checks));
+    return drivers::SelfTestResult{
+        true, std::nullopt,
+        "simulated printer ready, " + std::to_string(left) + " " + std::string{unit} + " of paper",
+        std::move(checks)};
+}
+
 // Thermal paper used by a receipt: its image length at the head's resolution, rounded up to whole
 // millimetres.
 int paper_mm_for(int height_dots) {
@@ -81,6 +98,15 @@ drivers::DeviceStatus SimulatedA4Printer::status() {
     return supply_status(faults_.unplugged(), sheets_, capacity_);
 }
 
+drivers::SelfTestResult SimulatedA4Printer::self_test() {
+    int left = 0;
+    {
+        const std::lock_guard lock(mutex_);
+        left = sheets_;
+    }
+    return supply_self_test(faults_, kind(), left, capacity_, "sheets");
+}
+
 std::expected<void, drivers::DeviceFault> SimulatedA4Printer::print(const PrintJob& job) {
     if (auto fault = injected_fault(faults_, kind())) return std::unexpected(std::move(*fault));
 
@@ -93,7 +119,8 @@ std::expected<void, drivers::DeviceFault> SimulatedA4Printer::print(const PrintJ
             "job needs " + std::to_string(job.pages) + " sheets, " + std::to_string(sheets_) + " left"});
     }
     if (!output_dir_.empty() &&
-        !write_output_file(output_dir_, first_free_name(output_dir_, safe_file_stem(job.name), ".pdf"), job.pdf)) {
+        !write_output_file(output_dir_, first_free_name(output_dir_, safe_file_stem(job.name), ".pdf"),
+                           job.pdf)) {
         return std::unexpected(
             DeviceFault{kind(), FaultKind::IoError, "cannot write the job to the output folder"});
     }
@@ -102,7 +129,8 @@ std::expected<void, drivers::DeviceFault> SimulatedA4Printer::print(const PrintJ
     return {};
 }
 
-// receipt-1.png, receipt-2.png, ...: numbering goes on from what earlier runs left, so nothing is overwritten.
+// receipt-1.png, receipt-2.png, ...: numbering goes on from what earlier runs left, so nothing is
+// overwritten.
 static std::string next_receipt_name(const std::filesystem::path& directory) {
     int number = 1;
     while (std::filesystem::exists(directory / ("receipt-" + std::to_string(number) + ".png"))) ++number;
@@ -130,6 +158,15 @@ int SimulatedReceiptPrinter::receipts_printed() const {
 drivers::DeviceStatus SimulatedReceiptPrinter::status() {
     const std::lock_guard lock(mutex_);
     return supply_status(faults_.unplugged(), paper_mm_, capacity_mm_);
+}
+
+drivers::SelfTestResult SimulatedReceiptPrinter::self_test() {
+    int left = 0;
+    {
+        const std::lock_guard lock(mutex_);
+        left = paper_mm_;
+    }
+    return supply_self_test(faults_, kind(), left, capacity_mm_, "mm");
 }
 
 std::expected<void, drivers::DeviceFault> SimulatedReceiptPrinter::print(const Receipt& receipt) {

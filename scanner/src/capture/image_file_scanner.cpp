@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "mat_to_image.h"
+#include "scanner/frame_check.h"
 
 namespace hk::scanner::capture {
 
@@ -58,6 +59,28 @@ drivers::DeviceStatus ImageFileScanner::status() {
     if (left == 0) status.fault = FaultKind::NoDocument;
     status.detail = std::to_string(left) + " image file(s) left";
     return status;
+}
+
+drivers::SelfTestResult ImageFileScanner::self_test() {
+    const std::scoped_lock lock{mutex_};
+    std::vector<std::pair<std::string, std::string>> checks{
+        {"files_left", std::to_string(files_.size() - next_)}};
+    const auto failed = [&checks](FaultKind fault, std::string detail) {
+        return drivers::failed_self_test(DeviceFault{DeviceKind::DocumentScanner, fault, std::move(detail)},
+                                         std::move(checks));
+    };
+    if (next_ >= files_.size()) return failed(FaultKind::NoDocument, "no image files left");
+    const std::filesystem::path& file = files_[next_];
+    Image frame = detail::image_from_mat(cv::imread(file.string(), cv::IMREAD_GRAYSCALE), assumed_dpi_);
+    if (frame.empty()) {
+        checks.emplace_back("next_file", "does not decode");
+        return failed(FaultKind::Unreadable, "image file " + file.filename().string() + " does not decode");
+    }
+    auto problem = check_frame(frame, std::nullopt, 0, checks);
+    frame.wipe();  // the files are documents a citizen may have brought
+    if (problem)
+        return failed(FaultKind::Unreadable, "image file " + file.filename().string() + ": " + *problem);
+    return drivers::SelfTestResult{true, std::nullopt, "next image file decodes", std::move(checks)};
 }
 
 std::expected<Image, DeviceFault> ImageFileScanner::scan_page(const ScanRequest& request) {

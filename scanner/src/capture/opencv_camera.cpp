@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "mat_to_image.h"
+#include "scanner/frame_check.h"
 
 namespace hk::scanner::capture {
 
@@ -77,6 +78,21 @@ drivers::DeviceStatus OpenCvCamera::status() {
     status.ready = true;
     status.detail = "camera " + source_.path + " open";
     return status;
+}
+
+drivers::SelfTestResult OpenCvCamera::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks{{"camera", source_.path}};
+    auto frame = capture_frame();
+    if (!frame) return drivers::failed_self_test(frame.error(), std::move(checks));
+    auto problem = check_frame(*frame, std::nullopt, 0, checks);
+    frame->wipe();  // the camera may be looking at a citizen
+    if (problem) {
+        return drivers::failed_self_test(
+            DeviceFault{kind(), FaultKind::Unreadable, "camera " + source_.path + ": " + *problem},
+            std::move(checks));
+    }
+    return drivers::SelfTestResult{true, std::nullopt, "camera " + source_.path + " delivers frames",
+                                   std::move(checks)};
 }
 
 std::expected<Image, DeviceFault> OpenCvCamera::capture_frame() {

@@ -130,6 +130,10 @@ drivers::DeviceStatus OcrMrzReader::status() {
     return scanner_.status();
 }
 
+drivers::SelfTestResult OcrMrzReader::self_test() {
+    return scanner_.self_test();
+}
+
 std::expected<std::vector<std::string>, drivers::DeviceFault> OcrMrzReader::read_mrz_lines() {
     last_.reset();
     auto page = scanner_.scan_page(request_);

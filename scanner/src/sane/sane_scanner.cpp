@@ -21,6 +21,11 @@ using drivers::FaultKind;
 namespace {
 
 constexpr std::chrono::milliseconds kSettleBeforeCancel{50};
+// Low enough that the preview is quick on any flatbed; backends snap it to the nearest resolution they offer.
+constexpr int kCalibrationDpi = 50;
+// Backends round the scan area to whole pixels, each its own way.
+constexpr int kFrameSizeTolerance = 2;
+constexpr double kMillimetresPerInch = 25.4;
 
 std::unexpected<DeviceFault> fault(FaultKind kind, std::string detail) {
     return std::unexpected(DeviceFault{DeviceKind::DocumentScanner, kind, std::move(detail)});
@@ -71,6 +76,55 @@ drivers::DeviceStatus SaneScanner::status() {
     status.ready = true;
     status.detail = "SANE device " + open_name_ + " open (SANE " + session_->version() + ")";
     return status;
+}
+
+drivers::SelfTestResult SaneScanner::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks;
+    Image preview;
+    std::optional<FrameSize> expected;
+    {
+        const std::scoped_lock lock{mutex_};
+        if (auto opened = ensure_open(); !opened) {
+            checks.emplace_back("device", "not found");
+            return drivers::failed_self_test(opened.error(), std::move(checks));
+        }
+        checks.emplace_back("device", open_name_);
+        end_batch();  // a calibration scan in the middle of a feeder batch would feed a sheet
+    }
+    auto page = scan_page(ScanRequest{kCalibrationDpi, false, ScanSource::Flatbed});
+    {
+        const std::scoped_lock lock{mutex_};
+        checks.emplace_back("resolution_dpi", std::to_string(dpi_in_effect_));
+        if (handle_ != nullptr) expected = expected_frame_size();
+    }
+    if (!page) {
+        checks.emplace_back("calibration_scan", std::string{drivers::to_string(page.error().kind)});
+        return drivers::failed_self_test(page.error(), std::move(checks));
+    }
+    checks.emplace_back("calibration_scan", "done");
+    preview = std::move(*page);
+    auto problem = check_frame(preview, expected, kFrameSizeTolerance, checks);
+    preview.wipe();
+    if (problem) {
+        return drivers::failed_self_test(
+            DeviceFault{DeviceKind::DocumentScanner, FaultKind::Unreadable, "calibration scan: " + *problem},
+            std::move(checks));
+    }
+    return drivers::SelfTestResult{
+        true, std::nullopt, "calibration scan good on SANE device " + checks[0].second, std::move(checks)};
+}
+
+std::optional<FrameSize> SaneScanner::expected_frame_size() const {
+    auto* handle = static_cast<SANE_Handle>(handle_);
+    const auto left = detail::get_number_option(handle, SANE_NAME_SCAN_TL_X);
+    const auto top = detail::get_number_option(handle, SANE_NAME_SCAN_TL_Y);
+    const auto right = detail::get_number_option(handle, SANE_NAME_SCAN_BR_X);
+    const auto bottom = detail::get_number_option(handle, SANE_NAME_SCAN_BR_Y);
+    if (!left || !top || !right || !bottom || dpi_in_effect_ <= 0) return std::nullopt;
+    const auto pixels = [this](double millimetres) {
+        return static_cast<int>(std::lround(millimetres / kMillimetresPerInch * dpi_in_effect_));
+    };
+    return FrameSize{pixels(*right - *left), pixels(*bottom - *top)};
 }
 
 std::expected<Image, DeviceFault> SaneScanner::scan_page(const ScanRequest& request) {

@@ -1,6 +1,7 @@
 #include "scanner/sim/simulated_scanner.h"
 
 #include "drivers/personal_string.h"
+#include "scanner/frame_check.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -37,6 +38,15 @@ drivers::DeviceStatus injector_status(const drivers::sim::FaultInjector& faults,
     status.detail = std::move(ready_detail);
     return status;
 }
+
+// A self-test that failed with an injected fault: the detail names the simulated condition only.
+drivers::SelfTestResult injected_failure(DeviceKind device, FaultKind kind,
+                                         std::vector<std::pair<std::string, std::string>> checks) {
+    return drivers::failed_self_test(DeviceFault{device, kind, fault_detail(kind)}, std::move(checks));
+}
+
+// The simulated glass at calibration resolution: A4 (210 x 297 mm) at 50 dpi.
+constexpr FrameSize kCalibrationFrame{413, 585};
 
 }  // namespace
 
@@ -107,6 +117,19 @@ drivers::DeviceStatus SimulatedScanner::status() {
                                         std::to_string(feeder_.size()) + " page(s) in feeder");
 }
 
+drivers::SelfTestResult SimulatedScanner::self_test() {
+    std::this_thread::sleep_for(faults_.delay());
+    std::vector<std::pair<std::string, std::string>> checks{{"scanner", "simulated"}};
+    if (const auto fault = faults_.take_fault()) return injected_failure(kind(), *fault, std::move(checks));
+    // Calibration scans the lid, not what lies on the glass: the citizen's document is never part of it.
+    Image frame = synthetic_page(kCalibrationFrame.width, kCalibrationFrame.height, 7);
+    if (auto problem = check_frame(frame, kCalibrationFrame, 0, checks)) {
+        return drivers::failed_self_test(DeviceFault{kind(), FaultKind::Unreadable, *problem},
+                                         std::move(checks));
+    }
+    return drivers::SelfTestResult{true, std::nullopt, "simulated calibration scan good", std::move(checks)};
+}
+
 std::expected<Image, DeviceFault> SimulatedScanner::scan_page(const ScanRequest& request) {
     std::this_thread::sleep_for(faults_.delay());
     if (const auto fault = faults_.take_fault()) return fail(kind(), *fault);
@@ -148,10 +171,30 @@ std::expected<std::vector<std::string>, DeviceFault> SimulatedMrzReader::read_mr
     return std::move(document->mrz_lines);
 }
 
+drivers::SelfTestResult SimulatedMrzReader::self_test() {
+    std::this_thread::sleep_for(faults_.delay());
+    if (const auto fault = faults_.take_fault())
+        return injected_failure(kind(), *fault, {{"mrz_reader", "simulated"}});
+    drivers::SelfTestResult result = scanner_.self_test();
+    result.checks.insert(result.checks.begin(), {"mrz_reader", "simulated"});
+    return result;
+}
+
 // ---- camera ----
 
 drivers::DeviceStatus SimulatedCamera::status() {
     return injector_status(faults_, "streaming");
+}
+
+drivers::SelfTestResult SimulatedCamera::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks{{"camera", "simulated"}};
+    auto frame = capture_frame();
+    if (!frame) return drivers::failed_self_test(frame.error(), std::move(checks));
+    if (auto problem = check_frame(*frame, FrameSize{640, 480}, 0, checks)) {
+        return drivers::failed_self_test(DeviceFault{kind(), FaultKind::Unreadable, *problem},
+                                         std::move(checks));
+    }
+    return drivers::SelfTestResult{true, std::nullopt, "simulated camera delivers frames", std::move(checks)};
 }
 
 std::expected<Image, DeviceFault> SimulatedCamera::capture_frame() {

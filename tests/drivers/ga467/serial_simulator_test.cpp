@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <string>
 #include <thread>
 
 #include "card_fixtures.h"
@@ -242,6 +243,53 @@ TEST_F(Ga467SerialTest, AGarbledRequestIsAnsweredWithAChecksumError) {
     }
     ASSERT_TRUE(*frame);
     EXPECT_EQ(decode_answer(**frame)->sw3, 0x10);
+}
+
+// ---- self-test ----
+
+std::string checked(const SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST_F(Ga467SerialTest, SelfTestAsksTheSamAndFindsTheCardWithoutReadingIt) {
+    const SelfTestResult empty = reader_->self_test();
+    EXPECT_TRUE(empty.passed) << empty.summary;
+    EXPECT_EQ(checked(empty, "sam"), "ready");
+    EXPECT_EQ(checked(empty, "card"), "absent");
+
+    ASSERT_TRUE(sim_->place_card(card()));
+    const SelfTestResult with_card = reader_->self_test();
+    EXPECT_TRUE(with_card.passed) << with_card.summary;
+    EXPECT_EQ(checked(with_card, "card"), "present");
+    EXPECT_GE(sim_->requests_seen(kFindCard), 2u);
+    // A self-test never selects or reads the citizen's card.
+    EXPECT_EQ(sim_->requests_seen(kSelectCard), 0u);
+    EXPECT_EQ(sim_->requests_seen(kReadTextAndPhoto), 0u);
+    EXPECT_EQ(with_card.summary.find("张示例"), std::string::npos);
+    expect_card_read();
+}
+
+TEST_F(Ga467SerialTest, SelfTestOfAnUnhealthySamFails) {
+    sim_->answer_next_with(kSamStatus, 0x60);
+    const SelfTestResult broken = reader_->self_test();
+    EXPECT_FALSE(broken.passed);
+    ASSERT_TRUE(broken.fault.has_value());
+    EXPECT_EQ(*broken.fault, FaultKind::IoError) << broken.summary;
+    EXPECT_EQ(checked(broken, "port"), "open");
+    EXPECT_EQ(sim_->requests_seen(kFindCard), 0u);  // it stops at the first failed check
+}
+
+TEST_F(Ga467SerialTest, SelfTestOfAnUnpluggedReaderFailsUnpluggedAndRecovers) {
+    sim_->unplug();
+    const SelfTestResult gone = reader_->self_test();
+    EXPECT_FALSE(gone.passed);
+    EXPECT_EQ(gone.fault, FaultKind::Unplugged) << gone.summary;
+    EXPECT_EQ(fault_code(DeviceKind::ResidentIdReader, FaultKind::Unplugged), "IDR-01");
+    ASSERT_TRUE(sim_->replug());
+    EXPECT_TRUE(reader_->self_test().passed);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -62,6 +63,14 @@ std::string slurp(const std::filesystem::path& path) {
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The value a self-test saw for `name`, or "" when it did not check it.
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
 }
 
 // --- the PDF-to-file queue, one scheduler for the whole suite
@@ -119,6 +128,38 @@ TEST_F(CupsFileQueue, IdleQueueIsReady) {
     EXPECT_TRUE(status.ready) << status.detail;
     EXPECT_EQ(status.fault, std::nullopt);
     EXPECT_THAT(status.detail, HasSubstr("idle"));
+}
+
+TEST_F(CupsFileQueue, SelfTestAsksTheQueueAndPrintsNothing) {
+    std::error_code ignored;
+    std::filesystem::remove(peer_->output_file(), ignored);
+    CupsA4Printer printer(options());
+    const drivers::SelfTestResult result = printer.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "queue"), peer_->queue());
+    EXPECT_EQ(checked(result, "queue_exists"), "yes");
+    EXPECT_EQ(checked(result, "accepting_jobs"), "yes");
+    EXPECT_EQ(checked(result, "printer_state"), "idle");
+    EXPECT_FALSE(checked(result, "printer_state_reasons").empty());
+    EXPECT_FALSE(std::filesystem::exists(peer_->output_file())) << "a self-test must not print";
+}
+
+TEST_F(CupsFileQueue, SelfTestOfAStoppedOrUnknownQueueFails) {
+    ASSERT_EQ(peer_->admin("cupsdisable", peer_->queue()), 0);
+    CupsA4Printer printer(options());
+    const drivers::SelfTestResult stopped = printer.self_test();
+    ASSERT_EQ(peer_->admin("cupsenable", peer_->queue()), 0);
+    EXPECT_FALSE(stopped.passed);
+    EXPECT_EQ(stopped.fault, FaultKind::IoError) << stopped.summary;
+    EXPECT_EQ(checked(stopped, "printer_state"), "stopped");
+    EXPECT_EQ(drivers::fault_code(drivers::DeviceKind::A4Printer, *stopped.fault), "A4P-11");
+
+    CupsOptions wrong = options();
+    wrong.queue = "noSuchQueue";
+    const drivers::SelfTestResult unknown = CupsA4Printer(wrong).self_test();
+    EXPECT_FALSE(unknown.passed);
+    EXPECT_EQ(unknown.fault, FaultKind::Unplugged) << unknown.summary;
+    EXPECT_EQ(checked(unknown, "queue_exists"), "no");
 }
 
 TEST_F(CupsFileQueue, UnknownQueueIsUnpluggedAndCannotTellWhatPrinted) {
@@ -219,6 +260,11 @@ TEST(CupsServerDown, IsUnpluggedQuickly) {
     EXPECT_FALSE(status.ready);
     EXPECT_EQ(status.fault, FaultKind::Unplugged);
     EXPECT_EQ(printer.has_printed("certificate C2026-CUPS-0001"), std::nullopt);
+
+    const drivers::SelfTestResult self_test = printer.self_test();
+    EXPECT_FALSE(self_test.passed);
+    EXPECT_EQ(self_test.fault, FaultKind::Unplugged) << self_test.summary;
+    EXPECT_EQ(checked(self_test, "server"), "not answering");
 }
 
 // --- an IPP Everywhere printer (ippeveprinter) behind the queue, one per test: its command plays the device
@@ -273,6 +319,12 @@ TEST_F(CupsIppPrinter, PaperOutMidJobIsPaperOutAndTheJobIsCancelled) {
     EXPECT_EQ(status.fault, FaultKind::PaperOut) << status.detail;
     EXPECT_EQ(status.media_level_percent, 0);
     EXPECT_EQ(printer.has_printed("certificate C2026-IPP-0002"), false);
+
+    const drivers::SelfTestResult self_test = printer.self_test();
+    EXPECT_FALSE(self_test.passed);
+    EXPECT_EQ(self_test.fault, FaultKind::PaperOut) << self_test.summary;
+    EXPECT_EQ(checked(self_test, "paper_percent"), "0");
+    EXPECT_THAT(checked(self_test, "printer_state_reasons"), HasSubstr("media-empty"));
 }
 
 TEST_F(CupsIppPrinter, JamMidJobIsPaperJam) {
@@ -312,6 +364,12 @@ exit 0)");
     EXPECT_THAT(status.detail, HasSubstr("toner-low"));
     EXPECT_THAT(status.detail, HasSubstr("media-low"));
     EXPECT_THAT(status.detail, HasSubstr("Black (toner-cartridge) 5%"));
+
+    // Low supplies are what a self-test is for: it passes, and shows the level.
+    const drivers::SelfTestResult self_test = printer.self_test();
+    EXPECT_TRUE(self_test.passed) << self_test.summary;
+    EXPECT_EQ(checked(self_test, "marker_percent:Black"), "5");
+    EXPECT_THAT(checked(self_test, "printer_state_reasons"), HasSubstr("toner-low"));
 }
 
 // CUPS 2.4's ipp backend watches the remote job from two threads. When its monitor thread sees the job

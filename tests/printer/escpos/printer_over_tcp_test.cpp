@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <string>
 
 #include "escpos_test_bytes.h"
 #include "printer/escpos/encoder.h"
@@ -178,6 +179,61 @@ TEST_F(EscPosOverTcp, FaultDetailsNameThePrinterNotTheCitizen) {
         }
     }
     EXPECT_THAT(printed.error().detail, Not(HasSubstr("A2026-004711")));
+}
+
+// ---- self-test: DLE EOT 1-4 only, never a job ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST_F(EscPosOverTcp, SelfTestAsksTheRealTimeStatusAndPrintsNothing) {
+    testing::SinkProcess sink({"--out", out().string()});
+    auto printer = printer_on(sink.port());
+    const drivers::SelfTestResult result = printer->self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "status_answer"), "yes");
+    EXPECT_EQ(checked(result, "online"), "yes");
+    EXPECT_EQ(checked(result, "cover_open"), "no");
+    EXPECT_EQ(checked(result, "paper_out"), "no");
+    EXPECT_EQ(checked(result, "paper_near_end"), "no");
+    sink.stop();
+    const auto sent = testing::read_file(out());
+    EXPECT_FALSE(testing::contains(sent, {0x1B, 0x40})) << "no job (ESC @) sent";
+    EXPECT_TRUE(testing::contains(sent, {0x10, 0x04, 0x04})) << "the paper sensor was asked (DLE EOT 4)";
+}
+
+TEST_F(EscPosOverTcp, SelfTestNearEndPassesAndSaysSo) {
+    testing::SinkProcess sink({"--out", out().string(), "--near-end-after", "0"});
+    auto printer = printer_on(sink.port());
+    const drivers::SelfTestResult result = printer->self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "paper_near_end"), "yes");
+    EXPECT_THAT(result.summary, HasSubstr("near end"));
+}
+
+TEST_F(EscPosOverTcp, SelfTestFailsForCoverOpenEmptyRollAndNoPrinter) {
+    {
+        testing::SinkProcess sink({"--out", out().string(), "--cover-open"});
+        const drivers::SelfTestResult cover = printer_on(sink.port())->self_test();
+        EXPECT_FALSE(cover.passed);
+        EXPECT_EQ(cover.fault, FaultKind::CoverOpen) << cover.summary;
+        EXPECT_EQ(checked(cover, "cover_open"), "yes");
+        EXPECT_EQ(drivers::fault_code(drivers::DeviceKind::ReceiptPrinter, *cover.fault), "RCP-08");
+    }
+    {
+        testing::SinkProcess sink({"--out", out().string(), "--paper-out-after", "0"});
+        const drivers::SelfTestResult empty = printer_on(sink.port())->self_test();
+        EXPECT_FALSE(empty.passed);
+        EXPECT_EQ(empty.fault, FaultKind::PaperOut) << empty.summary;
+        EXPECT_EQ(checked(empty, "paper_out"), "yes");
+    }
+    const drivers::SelfTestResult gone = printer_on(testing::unused_port())->self_test();
+    EXPECT_FALSE(gone.passed);
+    EXPECT_EQ(gone.fault, FaultKind::Unplugged) << gone.summary;
 }
 
 }  // namespace

@@ -182,6 +182,7 @@ class PageScanner : public DocumentScanner {
         s.ready = true;
         return s;
     }
+    drivers::SelfTestResult self_test() override { return {true, std::nullopt, "test scanner", {}}; }
     std::expected<Image, drivers::DeviceFault> scan_page(const ScanRequest&) override {
         if (!page)
             return std::unexpected(

@@ -77,5 +77,35 @@ TEST(ImageFileScannerTest, MissingFolderIsAnError) {
     EXPECT_FALSE(ImageFileScanner::list_images("/nonexistent/hukiosk/pages").has_value());
 }
 
+// ---- self-test ----
+
+TEST(ImageFileScannerTest, SelfTestChecksTheNextFileWithoutTakingIt) {
+    const testing::ScratchDir dir{testing::current_test_name()};
+    write_page(dir.path() / "a.png", 10);
+    ImageFileScanner scanner{{dir.path() / "a.png"}};
+    const drivers::SelfTestResult result = scanner.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(scanner.pages_left(), 1U);
+    auto page = scanner.scan_page({});
+    ASSERT_TRUE(page.has_value()) << page.error().detail;
+    EXPECT_EQ(page->width, 10);
+}
+
+TEST(ImageFileScannerTest, SelfTestFailsForNoFileAnUndecodableOneOrABlankOne) {
+    const testing::ScratchDir dir{testing::current_test_name()};
+    ImageFileScanner none{{}};
+    EXPECT_EQ(none.self_test().fault, FaultKind::NoDocument);
+
+    std::ofstream{dir.path() / "broken.png"} << "not an image";
+    ImageFileScanner broken{{dir.path() / "broken.png"}};
+    EXPECT_EQ(broken.self_test().fault, FaultKind::Unreadable);
+
+    ASSERT_TRUE(cv::imwrite((dir.path() / "white.png").string(), cv::Mat(8, 8, CV_8UC1, cv::Scalar{255})));
+    ImageFileScanner white{{dir.path() / "white.png"}};
+    const drivers::SelfTestResult blank = white.self_test();
+    EXPECT_FALSE(blank.passed);
+    EXPECT_EQ(blank.fault, FaultKind::Unreadable) << blank.summary;
+}
+
 }  // namespace
 }  // namespace hk::scanner::capture

@@ -7,6 +7,7 @@
 #include <opencv2/videoio.hpp>
 
 #include <fstream>
+#include <string>
 
 #include "capture_test_files.h"
 #include "scanner/capture/opencv_camera.h"
@@ -110,6 +111,47 @@ TEST(CameraSourceTest, SpecNamesTheKind) {
     EXPECT_EQ(camera_source_from("file:/x/a.AVI").kind, CameraSource::Kind::VideoFile);
     EXPECT_EQ(camera_source_from("file:/x/a.PNG").kind, CameraSource::Kind::StillImage);
     EXPECT_EQ(camera_source_from("file:/x/a.png").path, "/x/a.png");
+}
+
+// ---- self-test ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(OpenCvCameraTest, SelfTestGrabsAFrameAndChecksItIsNotBlank) {
+    const testing::ScratchDir dir{testing::current_test_name()};
+    const auto still = dir.path() / "scene.png";
+    cv::Mat scene(kHeight, kWidth, CV_8UC3, cv::Scalar{40, 90, 160});
+    scene(cv::Rect{10, 10, 20, 15}).setTo(cv::Scalar{250, 250, 250});
+    ASSERT_TRUE(cv::imwrite(still.string(), scene));
+    OpenCvCamera camera{camera_source_from("file:" + still.string())};
+    const drivers::SelfTestResult result = camera.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "frame_size"), std::to_string(kWidth) + "x" + std::to_string(kHeight));
+    EXPECT_EQ(checked(result, "frame_content"), "varied");
+}
+
+TEST(OpenCvCameraTest, SelfTestOfABlankPictureFails) {
+    const testing::ScratchDir dir{testing::current_test_name()};
+    const auto still = dir.path() / "covered.png";
+    ASSERT_TRUE(cv::imwrite(still.string(), cv::Mat(kHeight, kWidth, CV_8UC3, cv::Scalar{0, 0, 255})));
+    OpenCvCamera camera{camera_source_from("file:" + still.string())};
+    const drivers::SelfTestResult result = camera.self_test();
+    EXPECT_FALSE(result.passed);
+    EXPECT_EQ(result.fault, FaultKind::Unreadable) << result.summary;
+    EXPECT_EQ(checked(result, "frame_content"), "uniform");
+}
+
+TEST(OpenCvCameraTest, SelfTestOfAMissingCameraIsUnplugged) {
+    OpenCvCamera camera{camera_source_from("/dev/video-hukiosk-none")};
+    const drivers::SelfTestResult result = camera.self_test();
+    EXPECT_FALSE(result.passed);
+    EXPECT_EQ(result.fault, FaultKind::Unplugged) << result.summary;
+    EXPECT_EQ(drivers::fault_code(drivers::DeviceKind::Camera, *result.fault), "CAM-01");
 }
 
 }  // namespace

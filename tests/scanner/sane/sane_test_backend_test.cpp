@@ -167,5 +167,60 @@ TEST(SaneTestBackendTest, ReplugRecoversWithoutANewScanner) {
     EXPECT_EQ(scanned->width, pixels_for(20, 50));
 }
 
+// ---- self-test: the calibration scan ----
+
+std::string checked(const drivers::SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+TEST(SaneTestBackendTest, SelfTestCalibrationScanHasTheExpectedSizeAndContent) {
+    SaneScanner scanner{test_device("Grid")};
+    const drivers::SelfTestResult result = scanner.self_test();
+    EXPECT_TRUE(result.passed) << result.summary;
+    EXPECT_EQ(checked(result, "device"), "test:0");
+    EXPECT_EQ(checked(result, "resolution_dpi"), "50");
+    const std::string size = std::to_string(pixels_for(20, 50)) + "x" + std::to_string(pixels_for(10, 50));
+    EXPECT_EQ(checked(result, "frame_size"), size);
+    EXPECT_FALSE(checked(result, "frame_size_expected").empty()) << "the test backend reports its scan area";
+    EXPECT_EQ(checked(result, "frame_content"), "varied");
+    // The next real scan gets the resolution it asks for, not the calibration's.
+    auto page = scanner.scan_page({.dpi = 100});
+    ASSERT_TRUE(page.has_value()) << page.error().detail;
+    EXPECT_EQ(page->width, pixels_for(20, 100));
+}
+
+TEST(SaneTestBackendTest, SelfTestOfAFlatFrameFails) {
+    SaneScanner scanner{test_device("Solid black")};
+    const drivers::SelfTestResult result = scanner.self_test();
+    EXPECT_FALSE(result.passed);
+    EXPECT_EQ(result.fault, FaultKind::Unreadable) << result.summary;
+    EXPECT_EQ(checked(result, "frame_content"), "uniform");
+}
+
+TEST_P(SaneTestBackendFaultTest, SelfTestFailsWithTheScannersFault) {
+    SaneScanner scanner{test_device("Grid")};
+    scanner.set_extra_option("read-return-value", GetParam().status);
+    const drivers::SelfTestResult failed = scanner.self_test();
+    EXPECT_FALSE(failed.passed);
+    EXPECT_EQ(failed.fault, GetParam().expected) << failed.summary;
+    scanner.set_extra_option("read-return-value", "Default");
+    const drivers::SelfTestResult again = scanner.self_test();
+    EXPECT_TRUE(again.passed) << again.summary;
+}
+
+TEST(SaneTestBackendTest, SelfTestOfAMissingDeviceIsUnplugged) {
+    testing::private_sane_dir();
+    SaneScannerSettings settings;
+    settings.device = "test:7";
+    SaneScanner scanner{settings};
+    const drivers::SelfTestResult result = scanner.self_test();
+    EXPECT_FALSE(result.passed);
+    EXPECT_EQ(result.fault, FaultKind::Unplugged) << result.summary;
+    EXPECT_EQ(drivers::fault_code(drivers::DeviceKind::DocumentScanner, *result.fault), "SCN-01");
+}
+
 }  // namespace
 }  // namespace hk::scanner::sane

@@ -39,6 +39,9 @@ class Ga467ResidentIdReader final : public ResidentIdReader {
     DeviceStatus status() override;
     std::expected<std::optional<ResidentIdCard>, DeviceFault> read_card(
         std::chrono::milliseconds wait) override;
+    // Opens the line, asks the SAM (11 FF) and whether a card is in the field (20 01); never selects or reads
+    // the card. A card on the reader is reported, not a failure. Busy while a read is in progress.
+    SelfTestResult self_test() override;
 
     // Also return the card's fingerprint templates (command 30 10 instead of 30 01).
     void set_read_fingerprints(bool read) { read_fingerprints_ = read; }

@@ -20,6 +20,9 @@ class IcaoChipReader : public ChipReader {
     std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
         const ChipAccessKey& key, std::chrono::milliseconds wait) override;
     DeviceStatus status() override;
+    // Asks the port whether a chip is in the field: the reader answering (PC/SC or libnfc, RF field on) and
+    // card presence, which is reported, not a failure. Never connects to the chip or reads from it.
+    SelfTestResult self_test() override;
 
     // The report of the last read (kept for technicians' counters; no personal data).
     [[nodiscard]] DocumentReadReport last_report() const;

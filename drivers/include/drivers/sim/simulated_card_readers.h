@@ -1,5 +1,5 @@
-// Simulated resident ID reader and chip reader. A scenario, a test or the demo's keys "present" a card; the kiosk's
-// worker thread blocks in read_card()/read_document() exactly as it would on real hardware.
+// Simulated resident ID reader and chip reader. A scenario, a test or the demo's keys "present" a card; the
+// kiosk's worker thread blocks in read_card()/read_document() exactly as it would on real hardware.
 #pragma once
 
 #include <condition_variable>
@@ -13,7 +13,7 @@
 namespace hk::drivers::sim {
 
 class SimulatedResidentIdReader final : public ResidentIdReader {
-public:
+  public:
     // Puts a card on the reader; it stays until remove() (a read does not consume it, as on a real reader,
     // but each card is reported once per presentation).
     void present(ResidentIdCard card);
@@ -21,9 +21,13 @@ public:
     FaultInjector& faults() { return faults_; }
 
     DeviceStatus status() override;
-    std::expected<std::optional<ResidentIdCard>, DeviceFault> read_card(std::chrono::milliseconds wait) override;
+    // Fails with the injected fault (unplugged, else the next one-shot fault); otherwise reports card
+    // presence.
+    SelfTestResult self_test() override;
+    std::expected<std::optional<ResidentIdCard>, DeviceFault> read_card(
+        std::chrono::milliseconds wait) override;
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::optional<ResidentIdCard> card_;
@@ -31,23 +35,27 @@ private:
     FaultInjector faults_;
 };
 
-// A simulated chip: the data it holds and the key it opens with (taken from its own DG1, as on a real document).
+// A simulated chip: the data it holds and the key it opens with (taken from its own DG1, as on a real
+// document).
 struct SimulatedChip {
     ChipDocument document;
     ChipAccessKey key() const;
 };
 
 class SimulatedChipReader final : public ChipReader {
-public:
+  public:
     void present(SimulatedChip chip);
     void remove();
     FaultInjector& faults() { return faults_; }
 
     DeviceStatus status() override;
-    std::expected<std::optional<ChipDocument>, DeviceFault> read_document(const ChipAccessKey& key,
-                                                                          std::chrono::milliseconds wait) override;
+    // Fails with the injected fault (unplugged, else the next one-shot fault); otherwise reports chip
+    // presence.
+    SelfTestResult self_test() override;
+    std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
+        const ChipAccessKey& key, std::chrono::milliseconds wait) override;
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::optional<SimulatedChip> chip_;

@@ -96,6 +96,32 @@ DeviceStatus IcaoChipReader::status() {
     return status;
 }
 
+SelfTestResult IcaoChipReader::self_test() {
+    std::vector<std::pair<std::string, std::string>> checks;
+    checks.emplace_back("reader", port_.describe());
+    // A zero wait is one look at the field: the reader has to answer, and says whether a chip is there.
+    auto present = port_.wait_for_card(std::chrono::milliseconds{0});
+    {
+        const std::lock_guard lock(report_mutex_);
+        if (present) {
+            last_fault_.reset();
+        } else {
+            last_fault_ = chip_fault(present.error()).kind;
+        }
+    }
+    if (!present) {
+        const DeviceFault fault = chip_fault(present.error());
+        checks.emplace_back("reader_answering", std::string{to_string(fault.kind)});
+        return failed_self_test(fault, std::move(checks));
+    }
+    checks.emplace_back("reader_answering", "yes");
+    checks.emplace_back("card", *present ? "present" : "absent");
+    return SelfTestResult{true, std::nullopt,
+                          port_.describe() + (*present ? ": reader answering, chip in the field"
+                                                       : ": reader answering, no chip in the field"),
+                          std::move(checks)};
+}
+
 DocumentReadReport IcaoChipReader::last_report() const {
     const std::lock_guard lock(report_mutex_);
     return last_report_;

@@ -42,6 +42,9 @@ class CupsA4Printer final : public A4Printer {
 
     // Get-Printer-Attributes only: no job, no paper.
     drivers::DeviceStatus status() override;
+    // The queue exists and accepts jobs; printer-state and printer-state-reasons; toner (marker levels) and
+    // paper when the printer reports them. Get-Printer-Attributes only: a self-test never prints on paper.
+    drivers::SelfTestResult self_test() override;
     // Returns once the job is completed. On a fault (paper out, jam, cover open, printer stopped, timeout)
     // the job is cancelled: a certificate must never come out later, when the citizen is gone; the journal
     // reprints it.

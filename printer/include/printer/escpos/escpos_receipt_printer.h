@@ -55,6 +55,9 @@ class EscPosReceiptPrinter final : public ReceiptPrinter {
     EscPosReceiptPrinter& operator=(const EscPosReceiptPrinter&) = delete;
 
     drivers::DeviceStatus status() override;
+    // Real-time status DLE EOT 1-4: online, cover, paper near end and out, cutter and other errors. Sends no
+    // job: a self-test never feeds paper.
+    drivers::SelfTestResult self_test() override;
     std::expected<void, drivers::DeviceFault> print(const Receipt& receipt) override;
 
     // DLE EOT 1..4 as one condition: what status() and print() decide on.

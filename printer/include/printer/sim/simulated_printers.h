@@ -1,5 +1,5 @@
-// Simulated printers with a paper supply and fault injection. What they "print" lands as files in an output folder
-// (the demo's out/demo/), so a person can look at the certificate and the receipt.
+// Simulated printers with a paper supply and fault injection. What they "print" lands as files in an output
+// folder (the demo's out/demo/), so a person can look at the certificate and the receipt.
 #pragma once
 
 #include <filesystem>
@@ -12,7 +12,7 @@
 namespace hk::printer::sim {
 
 class SimulatedA4Printer final : public A4Printer {
-public:
+  public:
     // `output_dir` empty: print into nothing (tests that only care about paper and faults).
     SimulatedA4Printer(std::filesystem::path output_dir, int sheets);
     drivers::sim::FaultInjector& faults() { return faults_; }
@@ -21,11 +21,14 @@ public:
     [[nodiscard]] int jobs_printed() const;
 
     drivers::DeviceStatus status() override;
+    // Injected fault first, then the paper supply (PaperOut when empty); prints nothing.
+    drivers::SelfTestResult self_test() override;
     std::expected<void, drivers::DeviceFault> print(const PrintJob& job) override;
-    // The output folder is the simulated printer's job history: it outlives the kiosk process, as a real one does.
+    // The output folder is the simulated printer's job history: it outlives the kiosk process, as a real one
+    // does.
     std::optional<bool> has_printed(std::string_view job_name) override;
 
-private:
+  private:
     std::filesystem::path output_dir_;
     int capacity_;
     int sheets_;
@@ -35,16 +38,18 @@ private:
 };
 
 class SimulatedReceiptPrinter final : public ReceiptPrinter {
-public:
+  public:
     SimulatedReceiptPrinter(std::filesystem::path output_dir, int paper_mm);
     drivers::sim::FaultInjector& faults() { return faults_; }
     [[nodiscard]] int paper_left_mm() const;
     [[nodiscard]] int receipts_printed() const;
 
     drivers::DeviceStatus status() override;
+    // Injected fault first, then the roll (PaperOut when empty); prints nothing.
+    drivers::SelfTestResult self_test() override;
     std::expected<void, drivers::DeviceFault> print(const Receipt& receipt) override;
 
-private:
+  private:
     std::filesystem::path output_dir_;
     int capacity_mm_;
     int paper_mm_;

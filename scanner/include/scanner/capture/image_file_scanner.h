@@ -24,6 +24,9 @@ class ImageFileScanner final : public DocumentScanner {
         const std::filesystem::path& folder);
 
     drivers::DeviceStatus status() override;
+    // Decodes the next file without handing it out (the next scan still gets it) and checks it as a
+    // calibration frame: NoDocument when none are left, Unreadable when it does not decode or is blank.
+    drivers::SelfTestResult self_test() override;
     std::expected<Image, drivers::DeviceFault> scan_page(const ScanRequest& request) override;
 
     [[nodiscard]] std::size_t pages_left();

@@ -36,6 +36,8 @@ class OpenCvCamera final : public Camera {
     OpenCvCamera& operator=(const OpenCvCamera&) = delete;
 
     drivers::DeviceStatus status() override;
+    // Grabs one frame and checks that it arrived, has a size, and is not blank (one value everywhere).
+    drivers::SelfTestResult self_test() override;
     std::expected<Image, drivers::DeviceFault> capture_frame() override;
 
   private:

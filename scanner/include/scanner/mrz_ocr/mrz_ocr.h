@@ -46,6 +46,8 @@ class OcrMrzReader : public MrzReader {
     explicit OcrMrzReader(DocumentScanner& scanner, ScanRequest request = {});
 
     drivers::DeviceStatus status() override;
+    // The scanner's self-test: recognition itself has no hardware to test.
+    drivers::SelfTestResult self_test() override;
     std::expected<std::vector<std::string>, drivers::DeviceFault> read_mrz_lines() override;
 
     // The full result of the last successful read_mrz_lines() (confidences, parse), when there was one.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "scanner/document_scanner.h"
+#include "scanner/frame_check.h"
 #include "scanner/sane/sane_session.h"
 
 namespace hk::scanner::sane {
@@ -42,6 +43,11 @@ class SaneScanner final : public DocumentScanner {
     SaneScanner& operator=(const SaneScanner&) = delete;
 
     drivers::DeviceStatus status() override;
+    // A calibration scan: a low-resolution grey preview of the glass, checked to arrive with the size the
+    // scan area and resolution promise and not to be one flat value. Jam, cover open, empty feeder and a
+    // device that is gone are the faults the scan reports. The preview is wiped: something may lie on the
+    // glass.
+    drivers::SelfTestResult self_test() override;
     std::expected<Image, drivers::DeviceFault> scan_page(const ScanRequest& request) override;
 
     // Adds or replaces an extra option; it takes effect at the next page that is not part of a feeder batch.
@@ -50,6 +56,8 @@ class SaneScanner final : public DocumentScanner {
   private:
     std::expected<void, drivers::DeviceFault> ensure_open();
     std::expected<void, drivers::DeviceFault> apply_options(const ScanRequest& request);
+    // The size in pixels the current scan area and resolution give, when the backend reports both.
+    std::optional<FrameSize> expected_frame_size() const;
     void end_batch();
     void close();
 

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <thread>
 
 #include "drivers/icao9303/file_reader.h"
 #include "drivers/icao9303/icao_chip_reader.h"
@@ -148,6 +150,71 @@ TEST_F(ChipTransports, ReadsThePassportThroughRealLibnfcAndAPn532) {
     auto again = reader->read_document(document_->access_key(), 10s);
     ASSERT_TRUE(again) << again.error().detail;
     EXPECT_TRUE(again->has_value());
+}
+
+// ---- self-test: reader answering and chip presence, and never a word to the chip ----
+
+std::string checked(const SelfTestResult& result, const std::string& name) {
+    for (const auto& [key, value] : result.checks) {
+        if (key == name) return value;
+    }
+    return "";
+}
+
+// pcscd learns of a card put in or taken away on its next poll of the driver: one look may still see the old
+// state, a few looks later it is there. Bounded, so a reader that never sees it fails the test.
+SelfTestResult self_test_until_card_is(IcaoChipReader& reader, const std::string& card) {
+    SelfTestResult result = reader.self_test();
+    for (int attempt = 0; attempt < 100 && result.passed && checked(result, "card") != card; ++attempt) {
+        std::this_thread::sleep_for(100ms);
+        result = reader.self_test();
+    }
+    return result;
+}
+
+TEST_F(ChipTransports, SelfTestThroughPcscdReportsTheChipWithoutTalkingToItAndFailsWhenPcscdStops) {
+    start_pcscd_with(sim::make_test_card(*document_));
+    auto reader = reader_for("pcsc:Virtual PCD 00 00");
+    const auto apdus_before = bridge_->stats().apdus;
+    const SelfTestResult present = self_test_until_card_is(*reader, "present");
+    EXPECT_TRUE(present.passed) << present.summary;
+    EXPECT_EQ(checked(present, "reader_answering"), "yes");
+    EXPECT_EQ(checked(present, "card"), "present");
+    EXPECT_EQ(bridge_->stats().apdus, apdus_before);  // no APDU reached the chip
+
+    bridge_->remove_card();
+    const SelfTestResult absent = self_test_until_card_is(*reader, "absent");
+    EXPECT_TRUE(absent.passed) << absent.summary;
+    EXPECT_EQ(checked(absent, "card"), "absent");
+
+    pcscd_->stop();
+    const SelfTestResult gone = reader->self_test();
+    EXPECT_FALSE(gone.passed);
+    EXPECT_EQ(gone.fault, FaultKind::Unplugged) << gone.summary;
+    EXPECT_EQ(fault_code(DeviceKind::ChipReader, *gone.fault), "CHP-01");
+    EXPECT_EQ(reader->status().fault, FaultKind::Unplugged);
+}
+
+TEST_F(ChipTransports, SelfTestThroughLibnfcAndAPn532SeesTheFieldAndAGoneReader) {
+    auto card = sim::make_test_card(*document_);
+    transports::Pn532EmulatorOptions emulator_options;
+    emulator_options.symlink_path = (test_dir() / "pn532").string();
+    transports::Pn532Emulator emulator(*card, emulator_options);
+    ASSERT_TRUE(emulator.start());
+    auto reader = reader_for("nfc:" + emulator.device_string());
+    const SelfTestResult present = reader->self_test();
+    EXPECT_TRUE(present.passed) << present.summary;
+    EXPECT_EQ(checked(present, "card"), "present");
+
+    emulator.remove_card();
+    const SelfTestResult absent = reader->self_test();
+    EXPECT_TRUE(absent.passed) << absent.summary;
+    EXPECT_EQ(checked(absent, "card"), "absent");
+
+    emulator.stop();
+    const SelfTestResult gone = reader->self_test();
+    EXPECT_FALSE(gone.passed);
+    EXPECT_EQ(gone.fault, FaultKind::Unplugged) << gone.summary;
 }
 
 }  // namespace
