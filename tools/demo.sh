@@ -141,6 +141,38 @@ pango-view --font="Noto Sans CJK SC 12" --dpi=300 --margin=200 --rotate=3 --back
     -o "$out/register-page.png" "$out/register-page.txt"
 "$bin/kiosk/kioskctl" ocr "$out/register-page.png" | tee "$out/ocr.txt"
 
+# The technician's view of the same kiosk (the same state folder, so the counters and the audit log hold the
+# session above): the kiosk runs in the background, kioskctl talks to it over its control socket, and its MQTT
+# heartbeat goes to a private mosquitto broker.
+echo
+echo "demo: the technician's kioskctl against the running kiosk, and its heartbeat to mosquitto:"
+mqtt_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$mqtt_port" > "$out/mosquitto.conf"
+mosquitto -c "$out/mosquitto.conf" > "$out/mosquitto.log" 2>&1 &
+mosquitto_pid=$!
+sed 's/^{$/{\n  "heartbeat": {"host": "127.0.0.1", "port": '"$mqtt_port"', "interval_s": 2},/' "$out/kiosk.json" \
+    > "$out/kiosk-tech.json"
+"$bin/kiosk/kiosk" --simulate --headless --config "$out/kiosk-tech.json" --out "$out" 2> "$out/kiosk-tech.log" &
+kiosk_pid=$!
+export HUKIOSK_CONTROL_SOCKET="$PWD/$out/control.sock"
+for _ in $(seq 100); do "$bin/kiosk/kioskctl" status > /dev/null 2>&1 && break; sleep 0.1; done
+timeout 10 mosquitto_sub -p "$mqtt_port" -t 'hukiosk/kiosk-demo/heartbeat' -C 1 > "$out/heartbeat.json" &
+heartbeat_pid=$!
+ctl() { echo "\$ kioskctl $*"; "$bin/kiosk/kioskctl" "$@" || true; }
+{
+    ctl status
+    ctl selftest
+    ctl counters
+    ctl test-print --printer receipt
+    ctl readiness-report --to "$out/readiness-report.pdf"
+    ctl support-bundle --to "$out"
+    ctl audit verify
+} | tee "$out/technician.txt"
+wait "$heartbeat_pid" || true
+echo "heartbeat received by mosquitto: $(cat "$out/heartbeat.json")" | tee -a "$out/technician.txt"
+kill "$kiosk_pid" "$mosquitto_pid" 2> /dev/null || true
+wait "$kiosk_pid" "$mosquitto_pid" 2> /dev/null || true
+
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
 echo "  certificate  $out/certificate.pdf (what the CUPS queue printed)"
@@ -149,3 +181,5 @@ echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"
 echo "  card readers $out/chip-read.txt, $out/idcard-read.txt (kioskctl chip read / idcard read against simulated readers)"
 echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png)"
+echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
+echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"

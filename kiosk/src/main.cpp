@@ -1,10 +1,10 @@
 // kiosk: the HuKiosk appliance. See README.md for the options and the configuration keys.
-#include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
 #include <csignal>
 
 #include "app/kiosk_app.h"
+#include "ops/events/log_event.h"
 
 int main(int argc, char** argv) {
     // A peer closing a TLS connection must end in an error value, not in SIGPIPE killing the kiosk.
@@ -22,11 +22,13 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     cli.add_option("--out", out_dir, "folder for screenshots, the transcript and simulated print-outs");
     CLI11_PARSE(cli, argc, argv);
+    // journald when systemd runs the kiosk, stderr otherwise; every line carries its event id.
+    hk::ops::init_logging(hk::ops::default_log_target());
 
     if (!config_file.empty()) {
         auto config = hk::kiosk::load_config(config_file);
         if (!config) {
-            spdlog::error("{}", config.error());
+            hk::ops::log_event(hk::ops::EventId::ConfigInvalid, "{}", config.error());
             return 2;
         }
         options.config = std::move(*config);

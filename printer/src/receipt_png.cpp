@@ -278,4 +278,10 @@ std::expected<std::vector<std::uint8_t>, std::string> render_receipt_png(const R
     return std::move(rendered->png);
 }
 
+int receipt_length_mm(const Receipt& receipt) {
+    auto rendered = detail::render_receipt(receipt);
+    if (!rendered) return 0;
+    return static_cast<int>(std::ceil(rendered->height_dots * 25.4 / detail::kReceiptDotsPerInch));
+}
+
 }  // namespace hk::printer

@@ -72,6 +72,55 @@ TEST(Config, NamesTheCardReaderBackends) {
     EXPECT_EQ(nfc->chip_reader.backend, "nfc:pn532_uart:/dev/ttyS1");
 }
 
+TEST(Config, OperationsKeys) {
+    const auto config = parse_config(R"({
+        "state_dir": "/var/lib/hukiosk",
+        "control": {"socket": "/run/hukiosk/control.sock", "group": "tech"},
+        "metrics": {"listen": "127.0.0.1:9464"},
+        "heartbeat": {"host": "mqtt.province.example", "port": 8883, "ca_file": "/etc/hukiosk/mqtt-ca.pem",
+                      "interval_s": 30, "topic_prefix": "kiosks"},
+        "health": {"grace_s": 40, "failures_to_fault": 5},
+        "watchdog_stall_s": 240,
+        "technicians": [{"card": "T12345678", "pin_hash": "pbkdf2-sha256$1000$00$00"}]
+    })");
+    ASSERT_TRUE(config) << config.error();
+    EXPECT_EQ(config->state_dir, "/var/lib/hukiosk");
+    EXPECT_EQ(config->control.socket, "/run/hukiosk/control.sock");
+    EXPECT_EQ(config->control.group, "tech");
+    EXPECT_EQ(config->metrics.listen, "127.0.0.1:9464");
+    EXPECT_EQ(config->heartbeat.host, "mqtt.province.example");
+    EXPECT_EQ(config->heartbeat.port, 8883);
+    EXPECT_EQ(config->heartbeat.ca_file, "/etc/hukiosk/mqtt-ca.pem");
+    EXPECT_EQ(config->heartbeat.interval_s, 30);
+    EXPECT_EQ(config->heartbeat.topic_prefix, "kiosks");
+    EXPECT_EQ(config->health.grace_s, 40);
+    EXPECT_EQ(config->health.failures_to_fault, 5);
+    EXPECT_EQ(config->watchdog_stall_s, 240);
+    ASSERT_EQ(config->technicians.size(), 1u);
+    EXPECT_EQ(config->technicians[0].card, "T12345678");
+
+    const auto defaults = parse_config("{}");
+    ASSERT_TRUE(defaults);
+    EXPECT_TRUE(defaults->heartbeat.host.empty()) << "no broker, no heartbeat";
+    EXPECT_TRUE(defaults->metrics.listen.empty());
+    EXPECT_EQ(defaults->control.group, "kiosk-tech");
+    EXPECT_EQ(defaults->health.failures_to_fault, 3);
+}
+
+TEST(Config, OperationsRefusals) {
+    EXPECT_NE(parse_config(R"({"metrics": {"listen": "9464"}})").error().find("metrics.listen"),
+              std::string::npos);
+    EXPECT_NE(parse_config(R"({"heartbeat": {"host": "h", "port": 0}})").error().find("heartbeat.port"),
+              std::string::npos);
+    EXPECT_NE(parse_config(R"({"health": {"failures_to_fault": 0}})").error().find("health"),
+              std::string::npos);
+    EXPECT_NE(parse_config(R"({"watchdog_stall_s": 1})").error().find("watchdog_stall_s"), std::string::npos);
+    EXPECT_NE(
+        parse_config(R"({"technicians": [{"card": "T1", "pin_hash": "1234"}]})").error().find("technicians"),
+        std::string::npos)
+        << "a PIN in clear is refused";
+}
+
 TEST(Config, RefusalsNameTheKey) {
     const std::vector<std::pair<const char*, const char*>> cases = {
         {R"({"a4_printer": {"backend": "lpr"}})", "a4_printer.backend"},

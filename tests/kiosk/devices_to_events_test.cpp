@@ -261,7 +261,7 @@ TEST_F(DevicesToEvents, RetriedIssuingWithTheSameKeyGivesTheSameCertificate) {
 }
 
 TEST_F(DevicesToEvents, HealthMonitorReportsAnUnpluggedPrinterAndItsReturn) {
-    HealthMonitor monitor(devices_, events_, milliseconds(10'000));
+    HealthMonitor monitor(devices_, events_, {milliseconds(10'000), milliseconds(0), 1});
     monitor.poll_once();
     EXPECT_FALSE(events_.pop_for(milliseconds(50)).has_value());  // all ready: nothing to say
     simulation_.set_unplugged("a4_printer", true);
@@ -269,8 +269,38 @@ TEST_F(DevicesToEvents, HealthMonitorReportsAnUnpluggedPrinterAndItsReturn) {
     auto lost = next_as<DeviceHealthChanged>();
     EXPECT_EQ(lost.device, DeviceKind::A4Printer);
     EXPECT_FALSE(lost.ready);
+    EXPECT_EQ(monitor.last_statuses()[static_cast<std::size_t>(DeviceKind::A4Printer)].fault,
+              drivers::FaultKind::Unplugged);
     simulation_.set_unplugged("a4_printer", false);
     monitor.poll_once();
+    EXPECT_TRUE(next_as<DeviceHealthChanged>().ready);
+}
+
+// One failed poll is not a fault; N in a row are; a device not yet seen working is not declared faulted while
+// devices settle after start.
+TEST_F(DevicesToEvents, HealthMonitorWaitsForTheGracePeriodAndConsecutiveFailures) {
+    using Clock = HealthMonitor::Clock;
+    simulation_.set_unplugged("receipt_printer", true);  // absent from the start: never seen working
+    const Clock::time_point start = Clock::now();
+    HealthMonitor monitor(devices_, events_, {milliseconds(10'000'000), milliseconds(60'000), 3});
+    for (int i = 0; i < 5; ++i) monitor.poll_once(start + milliseconds(i * 1000));  // still settling
+    EXPECT_FALSE(events_.pop_for(milliseconds(20)).has_value());
+
+    const Clock::time_point settled = start + milliseconds(120'000);
+    simulation_.set_unplugged("receipt_printer", false);
+    monitor.poll_once(settled);  // a good poll resets the count
+    simulation_.set_unplugged("receipt_printer", true);
+    monitor.poll_once(settled + milliseconds(1000));
+    monitor.poll_once(settled + milliseconds(2000));
+    EXPECT_FALSE(events_.pop_for(milliseconds(20)).has_value())
+        << "two failures in a row are not yet a fault";
+    monitor.poll_once(settled + milliseconds(3000));
+    const auto lost = next_as<DeviceHealthChanged>();
+    EXPECT_EQ(lost.device, DeviceKind::ReceiptPrinter);
+    EXPECT_FALSE(lost.ready);
+
+    simulation_.set_unplugged("receipt_printer", false);  // re-plugged: back at the first good poll
+    monitor.poll_once(settled + milliseconds(4000));
     EXPECT_TRUE(next_as<DeviceHealthChanged>().ready);
 }
 

@@ -1,12 +1,11 @@
 #include "command_executor.h"
 
-#include <spdlog/spdlog.h>
-
 #include <thread>
 
 #include "journal/journal.h"
 #include "journal/records.h"
 #include "kept_certificates.h"
+#include "ops/events/log_event.h"
 #include "page_png.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
@@ -27,6 +26,33 @@ CommandExecutor::CommandExecutor(DeviceSet devices, EventQueue& events, const Ca
 
 CommandExecutor::~CommandExecutor() {
     ++read_generation_;
+}
+
+void CommandExecutor::post_device_job(DeviceKind device, Worker::Job job) {
+    switch (device) {
+        case DeviceKind::ResidentIdReader:
+            return id_reader_worker_.post(std::move(job));
+        case DeviceKind::ChipReader:
+            return chip_worker_.post(std::move(job));
+        case DeviceKind::DocumentScanner:
+        case DeviceKind::Camera:
+            return scanner_worker_.post(std::move(job));
+        case DeviceKind::A4Printer:
+            return a4_worker_.post(std::move(job));
+        case DeviceKind::ReceiptPrinter:
+            return receipt_worker_.post(std::move(job));
+    }
+}
+
+CommandExecutor::BusiestWorker CommandExecutor::busiest_worker(
+    std::chrono::steady_clock::time_point now) const {
+    BusiestWorker busiest;
+    for (const Worker* worker : {&id_reader_worker_, &chip_worker_, &scanner_worker_, &a4_worker_,
+                                 &receipt_worker_, &central_worker_}) {
+        if (const auto busy = worker->busy_for(now); busy > busiest.busy_for)
+            busiest = {worker->name(), busy};
+    }
+    return busiest;
 }
 
 void CommandExecutor::execute(Command command) {
@@ -55,11 +81,13 @@ void CommandExecutor::execute(Command command) {
                     kept_for_reprint_.push_back(c.certificate.serial);
                 }
                 journal_step(&Journal::held);
-                spdlog::warn("certificate {} kept for reprint", c.certificate.serial);
+                ops::log_event(ops::EventId::CertificateKeptForReprint, "certificate {} kept for reprint",
+                               c.certificate.serial);
             } else if constexpr (std::is_same_v<C, RecordUnclaimedApplication>) {
                 std::lock_guard lock(kept_mutex_);
                 unclaimed_applications_.push_back(c.receipt.tracking_number);
-                spdlog::warn("application {} filed after the citizen left", c.receipt.tracking_number);
+                ops::log_event(ops::EventId::ApplicationUnclaimed,
+                               "application {} filed after the citizen left", c.receipt.tracking_number);
             } else if constexpr (std::is_same_v<C, BeginSession>) {
                 if (options_.journal != nullptr)
                     options_.journal->session_started(c.session_serial, options_.boot_id);
@@ -172,7 +200,9 @@ void CommandExecutor::find_kept_certificate(FindKeptCertificate command) {
                     std::lock_guard lock(transaction_mutex_);
                     open_transaction_ = kept->journal_key;
                 }
-                spdlog::info("certificate {} kept for reprint: its holder is back", kept->certificate.serial);
+                ops::log_event(ops::EventId::KeptCertificateReprinted,
+                               "certificate {} kept for reprint: its holder is back",
+                               kept->certificate.serial);
                 certificate = std::move(kept->certificate);
             }
         }
@@ -212,7 +242,7 @@ void CommandExecutor::print_receipt(PrintReceipt request) {
             events_.push(DeviceFailed{id, printed.error()});
             return;
         }
-        events_.push(PrintFinished{id, DeviceKind::ReceiptPrinter});
+        events_.push(PrintFinished{id, DeviceKind::ReceiptPrinter, printer::receipt_length_mm(receipt)});
     });
 }
 

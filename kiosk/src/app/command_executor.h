@@ -41,6 +41,16 @@ class CommandExecutor {
     [[nodiscard]] std::vector<std::string> kept_for_reprint() const;
     [[nodiscard]] std::vector<std::string> unclaimed_applications() const;
 
+    // Runs `job` on the worker that owns `device` (the camera shares the scanner's), after what is queued
+    // there: technicians' self-tests and test prints never race a citizen's read or print on the same device.
+    void post_device_job(drivers::DeviceKind device, Worker::Job job);
+    // The worker whose current job has run longest, and for how long: for the watchdog.
+    struct BusiestWorker {
+        std::string name;
+        std::chrono::steady_clock::duration busy_for{};
+    };
+    [[nodiscard]] BusiestWorker busiest_worker(std::chrono::steady_clock::time_point now) const;
+
   private:
     void read_card(std::uint64_t request);
     void read_mrz(std::uint64_t request);

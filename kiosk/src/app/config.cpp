@@ -84,6 +84,59 @@ std::expected<void, std::string> parse_receipt_printer(const json& section,
     return {};
 }
 
+std::expected<void, std::string> parse_operations(const json& doc, KioskConfig& config) {
+    if (doc.contains("state_dir")) config.state_dir = doc.at("state_dir").get<std::string>();
+    if (doc.contains("control")) {
+        const json& control = doc.at("control");
+        if (control.contains("socket")) config.control.socket = control.at("socket").get<std::string>();
+        config.control.group = control.value("group", config.control.group);
+    }
+    if (doc.contains("metrics"))
+        config.metrics.listen = doc.at("metrics").value("listen", config.metrics.listen);
+    if (!config.metrics.listen.empty() && config.metrics.listen.rfind(':') == std::string::npos) {
+        return std::unexpected("metrics.listen must be HOST:PORT");
+    }
+    if (doc.contains("heartbeat")) {
+        const json& beat = doc.at("heartbeat");
+        KioskConfig::Heartbeat& h = config.heartbeat;
+        h.host = beat.value("host", h.host);
+        h.port = beat.value("port", h.port);
+        if (beat.contains("ca_file")) h.ca_file = beat.at("ca_file").get<std::string>();
+        if (beat.contains("cert_file")) h.cert_file = beat.at("cert_file").get<std::string>();
+        if (beat.contains("key_file")) h.key_file = beat.at("key_file").get<std::string>();
+        h.username = beat.value("username", h.username);
+        h.password = beat.value("password", h.password);
+        h.topic_prefix = beat.value("topic_prefix", h.topic_prefix);
+        h.interval_s = beat.value("interval_s", h.interval_s);
+        if (h.port < 1 || h.port > 65535) return std::unexpected("heartbeat.port must be 1 to 65535");
+        if (h.interval_s < 1 || h.interval_s > 24 * 3600)
+            return std::unexpected("heartbeat.interval_s out of range");
+    }
+    if (doc.contains("health")) {
+        const json& health = doc.at("health");
+        config.health.grace_s = health.value("grace_s", config.health.grace_s);
+        config.health.failures_to_fault = health.value("failures_to_fault", config.health.failures_to_fault);
+        if (config.health.grace_s < 0 || config.health.failures_to_fault < 1 ||
+            config.health.failures_to_fault > 100) {
+            return std::unexpected("health: grace_s must be >= 0 and failures_to_fault 1 to 100");
+        }
+    }
+    config.watchdog_stall_s = doc.value("watchdog_stall_s", config.watchdog_stall_s);
+    if (config.watchdog_stall_s < 10) return std::unexpected("watchdog_stall_s must be at least 10");
+    if (doc.contains("technicians")) {
+        for (const json& entry : doc.at("technicians")) {
+            KioskConfig::Technician technician{entry.at("card").get<std::string>(),
+                                               entry.at("pin_hash").get<std::string>()};
+            if (technician.card.empty() || !technician.pin_hash.starts_with("pbkdf2-sha256$")) {
+                return std::unexpected(
+                    "technicians: each needs a card and a pin_hash from `kioskctl hash-pin`");
+            }
+            config.technicians.push_back(std::move(technician));
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
@@ -158,6 +211,7 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
         if (auto parsed = parse_backend(doc, "camera", config.camera.backend, {"camera:"}); !parsed) {
             return std::unexpected(parsed.error());
         }
+        if (auto parsed = parse_operations(doc, config); !parsed) return std::unexpected(parsed.error());
         if (doc.contains("simulation")) {
             const json& sim = doc.at("simulation");
             config.sim_a4_sheets = sim.value("a4_sheets", config.sim_a4_sheets);

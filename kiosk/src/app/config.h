@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/session/engine.h"
 #include "printer/cups/cups_a4_printer.h"
@@ -65,6 +66,39 @@ struct KioskConfig {
     struct Camera {
         std::string backend = "simulated";
     } camera;
+    // Operations (technicians and provincial IT).
+    // Counters, the audit log, self-test results and the control socket live here; empty: the --out folder,
+    // else ./hukiosk-state. The appliance sets /var/lib/hukiosk.
+    std::filesystem::path state_dir;
+    struct Control {
+        std::filesystem::path socket;      // empty: <state_dir>/control.sock; the appliance: /run/hukiosk/...
+        std::string group = "kiosk-tech";  // who may use kioskctl
+    } control;
+    struct Metrics {
+        std::string listen;  // "127.0.0.1:9464" serves GET /metrics; empty: only over the control socket
+    } metrics;
+    struct Heartbeat {
+        std::string host;  // the MQTT broker; empty: no heartbeat
+        int port = 1883;
+        std::filesystem::path ca_file;  // TLS when set
+        std::filesystem::path cert_file;
+        std::filesystem::path key_file;
+        std::string username;
+        std::string password;
+        std::string topic_prefix = "hukiosk";
+        double interval_s = 60;
+    } heartbeat;
+    struct Health {
+        double grace_s = 20;        // after start, device failures are not yet declared
+        int failures_to_fault = 3;  // consecutive failed health checks that make a device faulted
+    } health;
+    // A device job running longer than this means a wedged worker: the systemd watchdog is no longer fed.
+    double watchdog_stall_s = 180;
+    struct Technician {
+        std::string card;      // the technician card's identity as the chip reader reads it
+        std::string pin_hash;  // from `kioskctl hash-pin`
+    };
+    std::vector<Technician> technicians;
     int sim_a4_sheets = 250;
     int sim_receipt_paper_mm = 30'000;
 };

@@ -1,7 +1,5 @@
 #include "kiosk_app.h"
 
-#include <spdlog/spdlog.h>
-
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -13,10 +11,16 @@
 #include "card_reader_backends.h"
 #include "central/https_central_service.h"
 #include "command_executor.h"
+#include "control_commands.h"
 #include "event_queue.h"
 #include "health_monitor.h"
 #include "journal/journal.h"
 #include "kiosk/view.h"
+#include "kiosk_snapshot.h"
+#include "operations.h"
+#include "ops/control/control_server.h"
+#include "ops/events/log_event.h"
+#include "ops_recorder.h"
 #include "printer_backends.h"
 #include "recovery.h"
 #include "scanner_backends.h"
@@ -25,9 +29,13 @@
 #include "sim_keys.h"
 #include "transcript.h"
 #include "ui/front_end.h"
+#include "watchdog.h"
 
 namespace hk::kiosk {
 namespace {
+
+using ops::EventId;
+using ops::log_event;
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
@@ -77,7 +85,7 @@ class ScreenRecorder {
         char prefix[16];
         std::snprintf(prefix, sizeof prefix, "%02d-", ++count_);
         if (auto saved = screen.save_screenshot(*dir_ / (prefix + name + ".png")); !saved) {
-            spdlog::warn("screenshot {} not saved: {}", name, saved.error());
+            log_event(EventId::ScreenshotFailed, "screenshot {} not saved: {}", name, saved.error());
         }
     }
 
@@ -86,9 +94,16 @@ class ScreenRecorder {
     int count_ = 0;
 };
 
+// Where the kiosk keeps its state: the config's state_dir, else the --out folder, else ./hukiosk-state.
+std::filesystem::path state_folder(const KioskConfig& config,
+                                   const std::optional<std::filesystem::path>& out_dir) {
+    if (!config.state_dir.empty()) return config.state_dir;
+    return out_dir.value_or("hukiosk-state");
+}
+
 std::expected<Journal, std::string> open_journal(const KioskConfig& config,
                                                  const std::optional<std::filesystem::path>& out_dir) {
-    const std::filesystem::path state_dir = out_dir.value_or("hukiosk-state");
+    const std::filesystem::path state_dir = state_folder(config, out_dir);
     const auto database = config.journal_db.empty() ? state_dir / "journal.db" : config.journal_db;
     const auto key = config.journal_key.empty() ? state_dir / "journal.key" : config.journal_key;
     auto box = SealedBox::open(key);
@@ -131,6 +146,17 @@ std::string simulated_parts(const KioskConfig& config) {
     return parts;
 }
 
+KioskSnapshot snapshot_of(const State& state) {
+    KioskSnapshot snapshot;
+    snapshot.screen = std::string{to_string(state.screen)};
+    snapshot.in_service = state.screen != Screen::OutOfService;
+    snapshot.session_active = state.session.has_value();
+    snapshot.maintenance_requested = state.maintenance_requested;
+    snapshot.device_ready = state.devices.ready;
+    snapshot.sessions_since_start = state.session_serial;
+    return snapshot;
+}
+
 }  // namespace
 
 int run_kiosk(const RunOptions& options) {
@@ -139,14 +165,15 @@ int run_kiosk(const RunOptions& options) {
     if (config.catalogue_file) {
         auto loaded = load_catalogue(*config.catalogue_file);
         if (!loaded) {
-            spdlog::error("catalogue: {}", loaded.error());
+            log_event(EventId::StartupFailed, "catalogue: {}", loaded.error());
             return 2;
         }
         catalogue = std::move(*loaded);
     }
     if (!options.simulate) {
         if (const std::string simulated = simulated_parts(config); !simulated.empty()) {
-            spdlog::error(
+            log_event(
+                EventId::StartupFailed,
                 "without --simulate every device and the central service must be real; still simulated: {}",
                 simulated);
             return 2;
@@ -160,17 +187,17 @@ int run_kiosk(const RunOptions& options) {
     const std::unique_ptr<CentralService> remote = https_central(config);
     auto printers = open_printer_backends(config);
     if (!printers) {
-        spdlog::error("{}", printers.error());
+        log_event(EventId::StartupFailed, "{}", printers.error());
         return 2;
     }
     auto card_readers = open_card_reader_backends(config);
     if (!card_readers) {
-        spdlog::error("{}", card_readers.error());
+        log_event(EventId::StartupFailed, "{}", card_readers.error());
         return 2;
     }
     auto scanners = open_scanner_backends(config);
     if (!scanners) {
-        spdlog::error("{}", scanners.error());
+        log_event(EventId::StartupFailed, "{}", scanners.error());
         return 2;
     }
     DeviceSet devices{card_readers->resident_id ? *card_readers->resident_id : simulation.id_reader,
@@ -183,14 +210,21 @@ int run_kiosk(const RunOptions& options) {
                       remote ? *remote : simulation.central};
     auto journal = open_journal(config, options.out_dir);
     if (!journal) {
-        spdlog::error("journal: {}", journal.error());
+        log_event(EventId::StartupFailed, "journal: {}", journal.error());
         return 2;
     }
+    const std::filesystem::path state_dir = state_folder(config, options.out_dir);
+    auto operations = open_operations(config, state_dir);
+    if (!operations) {
+        log_event(EventId::StartupFailed, "{}", operations.error());
+        return 2;
+    }
+    Operations& ops = **operations;
     EventQueue events;
     if (options.script) {
         auto steps = read_script(*options.script);
         if (!steps) {
-            spdlog::error("{}", steps.error());
+            log_event(EventId::StartupFailed, "{}", steps.error());
             return 2;
         }
         script.emplace(std::move(*steps), &simulation, events);
@@ -202,7 +236,7 @@ int run_kiosk(const RunOptions& options) {
     screen_options.headless = options.headless;
     auto screen = ui::FrontEnd::open(screen_options);
     if (!screen) {
-        spdlog::error("screen: {}", screen.error());
+        log_event(EventId::StartupFailed, "screen: {}", screen.error());
         return 2;
     }
 
@@ -219,17 +253,49 @@ int run_kiosk(const RunOptions& options) {
 
     CommandExecutor executor(devices, events, catalogue,
                              {config.kiosk_id, state.boot_id, &*journal, milliseconds(200), local_time_text});
-    HealthMonitor health(devices, events, config.health_poll);
+    HealthMonitor health(
+        devices, events,
+        {config.health_poll, seconds(config.health.grace_s), config.health.failures_to_fault});
     const SessionEngine engine(catalogue, config.engine);
+
+    // Technicians and provincial IT: the snapshot the main loop publishes, the heartbeat, the operational
+    // record of every event and command, the control socket, and systemd's watchdog.
+    SnapshotBoard board;
+    auto heartbeat = start_heartbeat(config, board, ops);
+    if (!heartbeat) {
+        log_event(EventId::StartupFailed, "{}", heartbeat.error());
+        return 2;
+    }
+    const auto report_now = [&heartbeat] {
+        if (*heartbeat) (*heartbeat)->publish_now();
+    };
+    OpsRecorder ops_recorder(ops, report_now);
+    ControlContext control_context{config, ops, board, events, executor, devices, health, Clock::now()};
+    ops::ControlServerOptions control_options;
+    control_options.socket =
+        config.control.socket.empty() ? state_dir / "control.sock" : config.control.socket;
+    control_options.group = config.control.group;
+    auto control =
+        ops::ControlServer::start(control_options, [&control_context](const ops::ControlRequest& request) {
+            return handle_control(control_context, request);
+        });
+    if (!control) {
+        log_event(EventId::StartupFailed, "{}", control.error());
+        return 2;
+    }
+    SystemdWatchdog watchdog(seconds(config.watchdog_stall_s));
+    log_event(EventId::KioskStarted, "kiosk {} version {} started; control socket {}, state in {}",
+              config.kiosk_id, kiosk_version(), control_options.socket.string(), state_dir.string());
 
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
-    if (!options.headless) spdlog::info("simulation keys: {}", kSimulationKeyHelp);
+    if (!options.headless) log_event(EventId::SimulationNote, "simulation keys: {}", kSimulationKeyHelp);
 
     const Clock::time_point start = Clock::now();
     auto elapsed = [start] { return std::chrono::duration_cast<milliseconds>(Clock::now() - start); };
     ui::ViewModel shown;
     std::string last_screen;
+    bool ready_told = false;
     int exit_code = 0;
 
     while (!g_stop_requested) {
@@ -245,8 +311,10 @@ int run_kiosk(const RunOptions& options) {
             transcript.event(elapsed(), *event);
             Transition next = engine.step(std::move(state), *event);
             state = std::move(next.state);
+            ops_recorder.on_event(*event, state, Clock::now());
             for (Command& command : next.commands) {
                 transcript.command(elapsed(), command);
+                ops_recorder.on_command(command, Clock::now());
                 executor.execute(std::move(command));
             }
         }
@@ -259,12 +327,22 @@ int run_kiosk(const RunOptions& options) {
                 last_screen = view.screen;
             }
             shown = std::move(view);
+            if (!ready_told) watchdog.ready();
+            ready_told = true;
         }
+        const KioskSnapshot before = board.read();
+        const KioskSnapshot now = snapshot_of(state);
+        if (board.publish(now) && (before.in_service != now.in_service ||
+                                   before.maintenance_requested != now.maintenance_requested)) {
+            report_now();
+        }
+        const CommandExecutor::BusiestWorker busiest = executor.busiest_worker(Clock::now());
+        watchdog.feed(Clock::now(), busiest.name, busiest.busy_for);
         if (script) {
             const auto status = script->advance(shown, elapsed());
             if (auto name = script->take_screenshot_request()) recorder.save(**screen, *name);
             if (status == ScriptRunner::Status::Failed) {
-                spdlog::error("{}", script->failure());
+                log_event(EventId::ScriptFailed, "{}", script->failure());
                 transcript.note(elapsed(), script->failure());
                 exit_code = 1;
                 break;
@@ -276,6 +354,8 @@ int run_kiosk(const RunOptions& options) {
         }
         events.wait_for_any(milliseconds(15));
     }
+    log_event(EventId::KioskStopping, "kiosk {} stopping", config.kiosk_id);
+    watchdog.stopping();
     // Whatever was in progress, nothing personal outlives the process's memory.
     executor.execute(WipePersonalData{});
     return exit_code;

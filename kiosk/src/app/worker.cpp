@@ -27,8 +27,16 @@ void Worker::run(const std::stop_token& stop) {
             job = std::move(jobs_.front());
             jobs_.pop_front();
         }
+        job_started_ = std::chrono::steady_clock::now().time_since_epoch().count();
         job(stop);
+        job_started_ = 0;
     }
+}
+
+std::chrono::steady_clock::duration Worker::busy_for(std::chrono::steady_clock::time_point now) const {
+    const auto started = job_started_.load();
+    if (started == 0) return {};
+    return now.time_since_epoch() - std::chrono::steady_clock::duration(started);
 }
 
 }  // namespace hk::kiosk

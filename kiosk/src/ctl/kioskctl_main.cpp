@@ -1,4 +1,5 @@
-// kioskctl: the technician's command line. Offline subcommands need no running kiosk.
+// kioskctl: the technician's command line. Online subcommands talk to the running kiosk over its control
+// socket (online_commands.h); offline ones need no running kiosk.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "idcard_command.h"
 #include "mrz_command.h"
 #include "ocr_command.h"
+#include "online_commands.h"
 #include "verify_command.h"
 
 int main(int argc, char** argv) {
@@ -82,7 +84,16 @@ int main(int argc, char** argv) {
     ocr_cli->add_option("--today", ocr_today,
                         "date that later dates are invalid after (YYYY-MM-DD); default: today");
 
-    CLI11_PARSE(cli, argc, argv);
+    // Online subcommands: status, devices, selftest, ... (they talk to the running kiosk).
+    hk::kiosk::ctl::OnlineCommands online(cli);
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // Help and version exit 0; every usage mistake exits 2, as each subcommand's documentation says.
+        return cli.exit(error) == 0 ? 0 : 2;
+    }
+    if (const auto code = online.run(std::cin, std::cout, std::cerr)) return *code;
     if (ocr_cli->parsed()) {
         ocr.images.assign(ocr_images.begin(), ocr_images.end());
         ocr.templates_dir = ocr_templates;

@@ -52,4 +52,8 @@ std::optional<std::string> receipt_problem(const Receipt& receipt);
 // simulator).
 std::expected<std::vector<std::uint8_t>, std::string> render_receipt_png(const Receipt& receipt);
 
+// The paper a receipt takes on the 80 mm thermal printer, in whole millimetres (0 when it cannot be
+// rendered): for the roll counter technicians read.
+int receipt_length_mm(const Receipt& receipt);
+
 }  // namespace hk::printer

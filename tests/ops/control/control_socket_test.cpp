@@ -11,8 +11,8 @@
 #include <future>
 #include <thread>
 
-#include "control_client.h"
-#include "control_server.h"
+#include "ops/control/control_client.h"
+#include "ops/control/control_server.h"
 
 namespace hk::ops {
 namespace {

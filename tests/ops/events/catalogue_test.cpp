@@ -81,7 +81,7 @@ TEST(EventCatalogue, HoldsTheEventsTheKioskNeeds) {
                              "technician_locked_out",
                              "control_command",
                              "control_refused",
-                             "audit_appended",
+                             "audit_append_failed",
                              "audit_verified",
                              "audit_tampering_detected",
                              "support_bundle_written",

@@ -48,6 +48,7 @@ struct DeviceFailed {
 struct PrintFinished {
     std::uint64_t request = 0;
     drivers::DeviceKind printer = drivers::DeviceKind::A4Printer;
+    int paper_mm = 0;  // receipt paper used, for the roll counter (0 for the A4 printer)
 };
 struct DeviceHealthChanged {
     drivers::DeviceKind device = drivers::DeviceKind::A4Printer;

@@ -1,4 +1,4 @@
-#include "control_client.h"
+#include "ops/control/control_client.h"
 
 #include <poll.h>
 #include <sys/socket.h>

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "control_protocol.h"
+#include "ops/control/control_protocol.h"
 
 namespace hk::ops {
 

@@ -1,4 +1,4 @@
-#include "control_protocol.h"
+#include "ops/control/control_protocol.h"
 
 namespace hk::ops {
 

@@ -1,4 +1,4 @@
-#include "control_server.h"
+#include "ops/control/control_server.h"
 
 #include <grp.h>
 #include <poll.h>

@@ -14,7 +14,7 @@
 #include <string>
 #include <thread>
 
-#include "control_protocol.h"
+#include "ops/control/control_protocol.h"
 
 namespace hk::ops {
 
