@@ -20,12 +20,9 @@ using ops::ControlReply;
 using ops::ControlRequest;
 using ops::EventId;
 using ops::log_event;
+using ops::refuse;
 
 namespace {
-
-ControlReply refuse(std::string_view code, std::string message) {
-    return std::unexpected(ControlError{std::string{code}, std::move(message)});
-}
 
 std::string who(const ControlRequest& request) {
     return request.peer_uid >= 0 ? "uid " + std::to_string(request.peer_uid) : "unknown caller";

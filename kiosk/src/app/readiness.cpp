@@ -18,7 +18,6 @@ namespace hk::kiosk {
 
 using drivers::DeviceKind;
 using nlohmann::json;
-using ops::ControlError;
 using ops::ControlReply;
 using ops::EventId;
 using ops::log_event;
@@ -147,11 +146,9 @@ ControlReply readiness_report(ControlContext& context, bool print) {
     json result = report_json(report);
     if (!print) return result;
     auto pdf = printer::render_readiness_report_pdf(report);
-    if (!pdf)
-        return std::unexpected(
-            ControlError{std::string{ops::kErrorFailed}, "report not rendered: " + pdf.error()});
+    if (!pdf) return ops::refuse(ops::kErrorFailed, "report not rendered: " + pdf.error());
     auto printed = print_on_a4(context, "readiness report", std::move(*pdf));
-    if (!printed) return std::unexpected(ControlError{std::string{ops::kErrorBusy}, printed.error()});
+    if (!printed) return ops::refuse(ops::kErrorBusy, printed.error());
     const std::optional<drivers::DeviceFault>& fault = *printed;
     result["printed"] = !fault.has_value();
     if (fault) {

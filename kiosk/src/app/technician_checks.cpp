@@ -14,16 +14,12 @@ namespace hk::kiosk {
 
 using drivers::DeviceKind;
 using nlohmann::json;
-using ops::ControlError;
 using ops::ControlReply;
 using ops::EventId;
 using ops::log_event;
+using ops::refuse;
 
 namespace {
-
-ControlReply refuse(std::string_view code, std::string message) {
-    return std::unexpected(ControlError{std::string{code}, std::move(message)});
-}
 
 // Runs `job` on the device's worker and waits for it. A worker still busy after the timeout (a wedged
 // device: the watchdog will see it too) or shut down before the job ran gives an error.

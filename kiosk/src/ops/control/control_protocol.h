@@ -37,6 +37,11 @@ struct ControlRequest {
 
 using ControlReply = std::expected<nlohmann::json, ControlError>;
 
+// A refusal with one of the codes above, as the kiosk's command handlers return it.
+inline ControlReply refuse(std::string_view code, std::string message) {
+    return std::unexpected(ControlError{std::string{code}, std::move(message)});
+}
+
 // One request line, parsed: never throws; a malformed line is a bad_request error.
 std::expected<ControlRequest, ControlError> parse_request_line(std::string_view line);
 std::string request_line(std::string_view command, const nlohmann::json& args);
