@@ -148,7 +148,7 @@ echo
 echo "demo: the technician's kioskctl against the running kiosk, and its heartbeat to mosquitto:"
 mqtt_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$mqtt_port" > "$out/mosquitto.conf"
-mosquitto -c "$out/mosquitto.conf" > "$out/mosquitto.log" 2>&1 &
+/usr/sbin/mosquitto -c "$out/mosquitto.conf" > "$out/mosquitto.log" 2>&1 &
 mosquitto_pid=$!
 sed 's/^{$/{\n  "heartbeat": {"host": "127.0.0.1", "port": '"$mqtt_port"', "interval_s": 2},/' "$out/kiosk.json" \
     > "$out/kiosk-tech.json"
