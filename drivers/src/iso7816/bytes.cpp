@@ -33,15 +33,26 @@ std::optional<Bytes> from_hex(std::string_view hex) {
     return out;
 }
 
-std::string to_hex(ByteView bytes) {
-    static constexpr char kDigits[] = "0123456789ABCDEF";
+namespace {
+
+std::string hex_with(ByteView bytes, const char (&digits)[17]) {
     std::string out;
     out.reserve(bytes.size() * 2);
     for (const std::uint8_t b : bytes) {
-        out.push_back(kDigits[b >> 4]);
-        out.push_back(kDigits[b & 0x0F]);
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 0x0F]);
     }
     return out;
+}
+
+}  // namespace
+
+std::string to_hex(ByteView bytes) {
+    return hex_with(bytes, "0123456789ABCDEF");
+}
+
+std::string to_lower_hex(ByteView bytes) {
+    return hex_with(bytes, "0123456789abcdef");
 }
 
 Bytes concat(ByteView a, ByteView b) {

@@ -87,6 +87,8 @@ TEST(Apdu, SplitsResponsesAndNamesStatusWords) {
 
 TEST(Hex, RoundTripsAndRejectsJunk) {
     EXPECT_EQ(to_hex(hex("0c a4 02 0C")), "0CA4020C");
+    EXPECT_EQ(to_lower_hex(hex("0c a4 02 0C ff")), "0ca4020cff");
+    EXPECT_EQ(to_lower_hex({}), "");
     EXPECT_FALSE(from_hex("ABC"));
     EXPECT_FALSE(from_hex("GG"));
 }

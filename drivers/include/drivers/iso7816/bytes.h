@@ -18,6 +18,8 @@ using ByteView = std::span<const std::uint8_t>;
 std::optional<Bytes> from_hex(std::string_view hex);
 // Upper-case hex without spaces.
 std::string to_hex(ByteView bytes);
+// Lower-case hex without spaces: digests and salts as the audit log and PIN hashes store them.
+std::string to_lower_hex(ByteView bytes);
 
 Bytes concat(ByteView a, ByteView b);
 

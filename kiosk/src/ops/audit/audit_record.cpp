@@ -5,6 +5,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "drivers/iso7816/bytes.h"
+
 namespace hk::ops {
 namespace {
 
@@ -24,17 +26,6 @@ bool is_lower_hex_hash(const std::string& text) {
 
 }  // namespace
 
-std::string to_hex(const unsigned char* data, std::size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        hex += kDigits[data[i] >> 4];
-        hex += kDigits[data[i] & 0x0f];
-    }
-    return hex;
-}
-
 std::string audit_record_hash(const AuditRecord& record) {
     std::string encoded(kEncodingTag);
     add_field(encoded, std::to_string(record.seq));
@@ -49,7 +40,7 @@ std::string audit_record_hash(const AuditRecord& record) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_Digest(encoded.data(), encoded.size(), digest, &length, EVP_sha256(), nullptr);
-    return to_hex(digest, length);
+    return drivers::iso7816::to_lower_hex({digest, length});
 }
 
 std::expected<std::string, std::string> to_json_line(const AuditRecord& record) {

@@ -40,6 +40,4 @@ std::optional<AuditRecord> parse_audit_record(std::string_view line);
 
 std::string utc_iso8601(std::chrono::system_clock::time_point when);
 
-std::string to_hex(const unsigned char* data, std::size_t size);
-
 }  // namespace hk::ops

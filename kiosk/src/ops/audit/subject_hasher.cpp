@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "audit_record.h"
+#include "drivers/iso7816/bytes.h"
 
 namespace hk::ops {
 namespace {
@@ -88,7 +88,7 @@ std::string SubjectHasher::hash(std::string_view citizen_id) const {
     HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
          reinterpret_cast<const unsigned char*>(normalized.data()), normalized.size(), digest, &length);
     OPENSSL_cleanse(normalized.data(), normalized.size());
-    return to_hex(digest, length);
+    return drivers::iso7816::to_lower_hex({digest, length});
 }
 
 }  // namespace hk::ops

@@ -8,19 +8,11 @@
 #include <mutex>
 #include <utility>
 
+#include "ops/sqlite_handles.h"
+
 namespace hk::ops {
 
 namespace {
-
-struct StatementRelease {
-    void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementRelease>;
-
-struct DatabaseRelease {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-};
-using DatabaseHandle = std::unique_ptr<sqlite3, DatabaseRelease>;
 
 // Labels are stored as a JSON array of [name, value] pairs: readable with the sqlite3 CLI, and any byte of a
 // value survives the round trip.

@@ -10,19 +10,11 @@
 #include <optional>
 #include <utility>
 
+#include "ops/sqlite_handles.h"
+
 namespace hk::ops {
 
 namespace {
-
-struct StatementRelease {
-    void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementRelease>;
-
-struct DatabaseRelease {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-};
-using DatabaseHandle = std::unique_ptr<sqlite3, DatabaseRelease>;
 
 // The device by its stable name and the fault by its stable number (the same one the fault code shows), so
 // rows stay readable with the sqlite3 CLI and survive enum reordering elsewhere.

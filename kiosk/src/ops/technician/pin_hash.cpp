@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+#include "drivers/iso7816/bytes.h"
+
 namespace hk::ops {
 namespace {
 
@@ -21,17 +23,6 @@ constexpr std::size_t kHashBytes = 32;
 constexpr int kMaxIterations = 10'000'000;
 
 using Hash = std::array<unsigned char, kHashBytes>;
-
-std::string to_hex(const unsigned char* data, std::size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        hex += kDigits[data[i] >> 4];
-        hex += kDigits[data[i] & 0x0f];
-    }
-    return hex;
-}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -102,7 +93,7 @@ std::string hash_pin(std::string_view pin, int iterations) {
     Hash hash{};
     if (!derive(pin, salt.data(), salt.size(), iterations, hash)) return {};
     std::string text = std::string(kScheme) + "$" + std::to_string(iterations) + "$" +
-                       to_hex(salt.data(), salt.size()) + "$" + to_hex(hash.data(), hash.size());
+                       drivers::iso7816::to_lower_hex(salt) + "$" + drivers::iso7816::to_lower_hex(hash);
     OPENSSL_cleanse(hash.data(), hash.size());
     return text;
 }
