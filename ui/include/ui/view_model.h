@@ -20,6 +20,20 @@ struct Button {
 
 enum class Tone : std::uint8_t { Normal, Busy, Warning, Error, Success };
 
+// How the citizen asked to see and hear this session. Chosen on the toolbar or the tactile keypad, kept in the
+// session and so reset with it.
+struct Presentation {
+    bool high_contrast = false;  // the high-contrast theme: black and white with yellow accents
+    bool large_text = false;     // every text about 1.4 times larger; fewer buttons per row
+    bool speech = false;         // prompts, choices and results are spoken in the view's language
+    int volume = 3;              // speech volume step, kMinVolume..kMaxVolume
+
+    static constexpr int kMinVolume = 0;
+    static constexpr int kMaxVolume = 5;
+
+    friend bool operator==(const Presentation&, const Presentation&) = default;
+};
+
 struct ViewModel {
     std::string screen;  // stable screen id ("attract", "identify_card", ...): for scripts, screenshots, tests
     std::string language;  // BCP 47 tag of the texts: "zh-CN", "en", "ko"
@@ -30,6 +44,14 @@ struct ViewModel {
     std::optional<int> countdown_seconds;    // timeout warning
     std::string footer;
     Tone tone = Tone::Normal;
+    // Language and accessibility switches, on every screen of a session (empty on attract and out of service).
+    std::vector<Button> toolbar;
+    // What this screen is for and what to do next, shown and spoken when the citizen presses help.
+    std::string help;
+    // Digits being typed on the keypad: shown (or masked, and then spoken as tones, never as digits).
+    std::optional<std::string> entry;
+    bool entry_masked = false;
+    Presentation presentation;
 
     friend bool operator==(const ViewModel&, const ViewModel&) = default;
 };

@@ -14,6 +14,7 @@
 #include "drivers/device.h"
 #include "kiosk/central_service.h"
 #include "kiosk/language.h"
+#include "ui/view_model.h"
 
 namespace hk::kiosk {
 
@@ -82,6 +83,7 @@ struct ScannedPageRef {
 // Everything one citizen's visit gathers. Personal data: wiped at the end of the session.
 struct Session {
     Language language = Language::Chinese;
+    ui::Presentation presentation;  // text size, contrast, speech and volume: the citizen's, reset with the session
     std::string service_id;
     bool for_someone_else = false;
     Role identifying = Role::Applicant;
