@@ -76,11 +76,86 @@ inline ViewModel scanning_landscape_zh() {
     return v;
 }
 
+// The language and accessibility switches every screen of a session carries.
+inline std::vector<Button> session_toolbar() {
+    return {{"lang:zh-CN", "中文"},
+            {"lang:en", "English"},
+            {"lang:ko", "한국어"},
+            {"a11y:large_text", "Large text"},
+            {"a11y:contrast", "High contrast"},
+            {"a11y:speech", "Speech"},
+            {"help", "Help"}};
+}
+
+inline ViewModel with_toolbar(ViewModel v) {
+    v.toolbar = session_toolbar();
+    v.help =
+        "Touch a button or use the keypad: arrows move, the round key chooses, the corner key goes back.";
+    return v;
+}
+
+// The tracking-number keypad: ten digits, erase and submit, with the digits typed so far.
+inline ViewModel tracking_keypad_en() {
+    ViewModel v;
+    v.screen = "enter_tracking_number";
+    v.language = "en";
+    v.title = "Enter your tracking number";
+    v.lines = {"It is printed on your receipt, under the barcode."};
+    for (int d = 1; d <= 9; ++d) v.buttons.push_back({"digit:" + std::to_string(d), std::to_string(d)});
+    v.buttons.push_back({"erase", "Erase"});
+    v.buttons.push_back({"digit:0", "0"});
+    v.buttons.push_back({"submit", "Continue", true, true});
+    v.buttons.push_back({"back", "Back"});
+    v.entry = "20240";
+    v.footer = "Inquiry · Application progress";
+    return with_toolbar(std::move(v));
+}
+
+// Waiting on the central service with no idea how long it takes: a spinner, no progress bar.
+inline ViewModel issuing_zh() {
+    ViewModel v;
+    v.screen = "issuing";
+    v.language = "zh-CN";
+    v.title = "正在开具证明";
+    v.lines = {"请稍候，正在与户籍系统联系。"};
+    v.buttons = {{"cancel", "取消", false, true}};
+    v.footer = "户籍证明 · 第 4 步，共 5 步";
+    v.tone = Tone::Busy;
+    return with_toolbar(std::move(v));
+}
+
 inline std::vector<Sample> all() {
     return {{"attract-zh", 1080, 1920, attract_zh()},
             {"services-en", 1080, 1920, services_en()},
             {"card-error-ko", 1080, 1920, card_error_ko()},
-            {"scanning-landscape-zh", 1920, 1080, scanning_landscape_zh()}};
+            {"scanning-landscape-zh", 1920, 1080, scanning_landscape_zh()},
+            {"tracking-keypad-en", 1080, 1920, tracking_keypad_en()},
+            {"issuing-landscape-zh", 1920, 1080, issuing_zh()}};
+}
+
+// Every sample screen with the session toolbar, in both orientations, normal and large text, normal and high
+// contrast: what the accessibility rules must hold for.
+inline std::vector<Sample> every_presentation() {
+    std::vector<Sample> out;
+    for (const Sample& base : all()) {
+        for (const bool portrait : {true, false}) {
+            for (const bool large : {false, true}) {
+                for (const bool contrast : {false, true}) {
+                    Sample s = base;
+                    s.view = with_toolbar(base.view);
+                    if (base.view.screen == "attract") s.view.toolbar.clear();  // no session yet
+                    s.width = portrait ? 1080 : 1920;
+                    s.height = portrait ? 1920 : 1080;
+                    s.view.presentation.large_text = large;
+                    s.view.presentation.high_contrast = contrast;
+                    s.name = base.name + (portrait ? "/portrait" : "/landscape") + (large ? "/large" : "") +
+                             (contrast ? "/contrast" : "");
+                    out.push_back(std::move(s));
+                }
+            }
+        }
+    }
+    return out;
 }
 
 // Everything at once, far past what fits: the layout must degrade, never crash or leave the screen.

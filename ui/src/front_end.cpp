@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <algorithm>
 #include <string>
 
 #include "display_window.h"
@@ -19,6 +20,8 @@ namespace {
 
 constexpr int kMinSide = 240;
 constexpr int kMaxSide = 8192;
+constexpr Uint64 kSpinnerStepMs = 80;  // a turn a second, near enough
+constexpr Uint64 kMinFrameGapMs = 50;  // no busier than 20 frames a second
 
 // SDL, SDL_ttf and SDL_image are initialised once per front end and shut down in reverse when it closes.
 class SdlLibraries {
@@ -75,11 +78,52 @@ struct FrontEnd::Impl {
     std::optional<TextRenderer> text;
     std::optional<DisplayWindow> window;
 
+    int min_target = 0;  // px, from the panel's DPI
+
     std::optional<ViewModel> view;  // last rendered
     ScreenLayout layout;
+    HelpLayout help;
+    Interaction interaction;
+    bool audio_seen = false;  // outputs present when SDL audio started are known
+    Uint64 spinner_started = 0;
+    int spinner_step = 0;
+    Uint64 spinner_frame_at = 0;
 
     void present() {
         if (window) window->present(frame.get());
+    }
+
+    void paint() {
+        paint_screen(painter.get(), *text, *view, layout, interaction.focus, spinner_step);
+        if (interaction.help_open) paint_help(painter.get(), *text, *view, help);
+        SDL_RenderFlush(painter.get());
+    }
+
+    // A new view's spinner starts from the top, so screenshots of a view are always the same.
+    void restart_spinner() {
+        spinner_step = 0;
+        spinner_started = spinner_frame_at = SDL_GetTicks64();
+    }
+
+    // Moves the spinner on when it is shown and due; true when something was drawn.
+    bool animate() {
+        if (!view || !layout.spinner || interaction.help_open) return false;
+        const Uint64 now = SDL_GetTicks64();
+        const int step = static_cast<int>((now - spinner_started) / kSpinnerStepMs);
+        if (step == spinner_step || now - spinner_frame_at < kMinFrameGapMs) return false;
+        paint_spinner(painter.get(), *view, *layout.spinner, step);
+        SDL_RenderFlush(painter.get());
+        spinner_step = step;
+        spinner_frame_at = now;
+        return true;
+    }
+
+    // SDL announces every audio output it finds when its audio starts; only outputs after those are plugged
+    // in.
+    void learn_audio_outputs() {
+        if (audio_seen || SDL_WasInit(SDL_INIT_AUDIO) == 0) return;
+        interaction.outputs_at_start = std::max(0, SDL_GetNumAudioDevices(0));
+        audio_seen = true;
     }
 };
 
@@ -101,6 +145,7 @@ std::expected<std::unique_ptr<FrontEnd>, std::string> FrontEnd::open(const Front
     if (auto started = impl->libraries.init(options.headless); !started)
         return std::unexpected(started.error());
     impl->screen = {options.width, options.height};
+    impl->min_target = min_target_px(options.panel_dpi);
     impl->frame.reset(
         SDL_CreateRGBSurfaceWithFormat(0, options.width, options.height, 32, SDL_PIXELFORMAT_RGB888));
     if (!impl->frame)
@@ -128,10 +173,23 @@ void FrontEnd::render(const ViewModel& view) {
         const MeasureText measure = [&d](std::string_view s, int px, Weight weight, int wrap_width) {
             return d.text->measure(s, px, weight, wrap_width);
         };
-        d.layout = lay_out(view, d.screen, measure);
-        paint_screen(d.painter.get(), *d.text, view, d.layout);
-        SDL_RenderFlush(d.painter.get());
+        const bool new_screen = !d.view || d.view->screen != view.screen;
+        d.layout = lay_out(view, d.screen, d.min_target, measure);
+        d.help = lay_out_help(view, d.screen, measure);
+        if (new_screen) {
+            // A new screen starts where a citizen on the keypad expects: on its main choice, with no help
+            // open.
+            d.interaction.focus = initial_focus(view, d.layout);
+            d.interaction.help_open = false;
+        } else {
+            d.interaction.focus = keep_focus(view, d.layout, d.interaction.focus);
+        }
+        if (view.help.empty()) d.interaction.help_open = false;
         d.view = view;
+        d.restart_spinner();
+        d.paint();
+    } else {
+        d.animate();
     }
     d.present();
 }
@@ -140,6 +198,9 @@ std::vector<Input> FrontEnd::poll_input() {
     Impl& d = *impl_;
     static const ViewModel kNoView;
     const ViewModel& view = d.view ? *d.view : kNoView;
+    d.learn_audio_outputs();
+    const std::optional<Focus> focus_before = d.interaction.focus;
+    const bool help_before = d.interaction.help_open;
     std::vector<Input> inputs;
     SDL_Event event;
     while (SDL_PollEvent(&event) != 0) {
@@ -153,7 +214,14 @@ std::vector<Input> FrontEnd::poll_input() {
         // Asked per event: the window may have been resized by an event earlier in this batch.
         const PointerSpace pointer{d.screen,
                                    d.window ? std::optional(d.window->window_size()) : std::nullopt};
-        if (auto input = translate(event, view, d.layout, pointer)) inputs.push_back(std::move(*input));
+        if (auto input = translate(event, view, d.layout, pointer, d.interaction))
+            inputs.push_back(std::move(*input));
+    }
+    if (d.view && (d.interaction.focus != focus_before || d.interaction.help_open != help_before)) {
+        d.paint();
+        d.present();
+    } else if (d.animate()) {
+        d.present();
     }
     return inputs;
 }
@@ -165,6 +233,35 @@ std::expected<void, std::string> FrontEnd::save_screenshot(const std::filesystem
 std::optional<std::string> FrontEnd::action_at(int x, int y) const {
     if (!impl_->view) return std::nullopt;
     return action_at_point(*impl_->view, impl_->layout, x, y);
+}
+
+std::optional<std::size_t> FrontEnd::focused_button() const {
+    const std::optional<Focus>& focus = impl_->interaction.focus;
+    if (!focus || focus->in_toolbar) return std::nullopt;
+    return focus->index;
+}
+
+std::optional<std::size_t> FrontEnd::focused_toolbar_button() const {
+    const std::optional<Focus>& focus = impl_->interaction.focus;
+    if (!focus || !focus->in_toolbar) return std::nullopt;
+    return focus->index;
+}
+
+std::expected<void, std::string> FrontEnd::press_key(const std::string& key_name) {
+    const SDL_Keycode key = SDL_GetKeyFromName(key_name.c_str());
+    if (key == SDLK_UNKNOWN) return std::unexpected("no key is called '" + key_name + "'");
+    SDL_Event event{};
+    event.type = SDL_KEYDOWN;
+    event.key.state = SDL_PRESSED;
+    event.key.keysym.sym = key;
+    event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    if (SDL_PushEvent(&event) < 0)
+        return std::unexpected(std::string("cannot queue the key: ") + SDL_GetError());
+    return {};
+}
+
+bool FrontEnd::help_shown() const {
+    return impl_->interaction.help_open;
 }
 
 }  // namespace hk::ui

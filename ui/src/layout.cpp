@@ -3,76 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "layout_metrics.h"
 
 namespace hk::ui {
 namespace {
-
-// All sizes are designed for the short side of the screen being 1080 px and scale with it, so portrait
-// 1080x1920 and landscape 1920x1080 get the same type sizes.
-struct Metrics {
-    double s = 1.0;
-    int margin = 0;
-    int band_h = 0;
-    int title_top = 0;
-    int section_gap = 0;  // between title, body, progress, countdown and buttons
-    int title_px = 0;
-    int title_min_px = 0;
-    int body_px = 0;
-    int body_min_px = 0;
-    int label_px = 0;
-    int label_min_px = 0;
-    int font_step = 0;
-    int hint_px = 0;
-    int hint_w = 0;
-    int footer_px = 0;
-    int footer_bottom_gap = 0;
-    int countdown_px = 0;
-    int progress_h = 0;
-    int button_h = 0;
-    int button_min_h = 0;
-    int button_gap = 0;
-    int button_pad_x = 0;
-    int button_pad_y = 0;
-    int corner = 0;
-    int stroke = 0;
-};
-
-constexpr int kMinButtonHeight = 120;  // a touch target a hurried thumb cannot miss
-
-int scaled(double design_px, double s) {
-    return std::max(1, static_cast<int>(std::lround(design_px * s)));
-}
-
-Metrics metrics_for(Size screen) {
-    Metrics m;
-    m.s = std::min(screen.w, screen.h) / 1080.0;
-    const double s = m.s;
-    m.margin = scaled(64, s);
-    m.band_h = scaled(20, s);
-    m.title_top = m.band_h + scaled(72, s);
-    m.section_gap = scaled(48, s);
-    m.title_px = scaled(72, s);
-    m.title_min_px = scaled(56, s);
-    m.body_px = scaled(44, s);
-    m.body_min_px = scaled(32, s);
-    m.label_px = scaled(48, s);
-    m.label_min_px = scaled(32, s);
-    m.font_step = scaled(4, s);
-    m.hint_px = scaled(34, s);
-    m.hint_w = scaled(72, s);
-    m.footer_px = scaled(30, s);
-    m.footer_bottom_gap = scaled(36, s);
-    m.countdown_px = scaled(140, s);
-    m.progress_h = scaled(28, s);
-    m.button_min_h = kMinButtonHeight;
-    m.button_h = std::max(kMinButtonHeight, scaled(144, s));
-    m.button_gap = scaled(28, s);
-    m.button_pad_x = scaled(32, s);
-    m.button_pad_y = scaled(12, s);
-    m.corner = scaled(28, s);
-    m.stroke = std::max(2, scaled(4, s));
-    return m;
-}
 
 bool is_landscape(Size screen) {
     return screen.w > screen.h;
@@ -91,15 +28,24 @@ int grid_height(int rows, int button_h, int gap) {
 
 // `room_options` are the heights the buttons may take, in groups from most to least generous to the text
 // above them. Within a group: the comfortable height before the minimum, fewer columns before more, more room
-// for the text before less. When nothing fits, as many rows as fit in the last, largest option.
+// for the text before less. Then, crowded: more columns at the minimum height in the largest room. When
+// nothing fits, as many rows as fit in the last, largest option.
 Grid choose_grid(std::size_t count, std::initializer_list<std::initializer_list<int>> room_options,
-                 bool landscape, const Metrics& m) {
+                 bool landscape, int content_w, const Metrics& m) {
     if (count == 0) return {};
-    const int first_columns = landscape ? 2 : 1;
-    const int max_columns = landscape ? 4 : 3;
+    // Large text gets fewer, wider buttons so labels keep their size.
+    int first_columns = landscape ? 2 : 1;
+    int max_columns = landscape ? (m.large_text ? 3 : 4) : (m.large_text ? 2 : 3);
+    // No column narrower than a touch target.
+    const int widest_fitting = std::max(1, (content_w + m.button_gap) / (m.min_target + m.button_gap));
+    max_columns = std::min(max_columns, widest_fitting);
+    first_columns = std::min(first_columns, max_columns);
+    // A keypad screen needs its every key more than it needs wide ones. Crowding is the last resort before a
+    // button is left off; large text in portrait never crowds, so its labels keep their width.
+    const int crowded_columns = std::min(widest_fitting, landscape ? 7 : (m.large_text ? max_columns : 4));
     int largest_room = 0;
     for (const auto& group : room_options) {
-        for (const int button_h : {m.button_h, m.button_min_h}) {
+        for (const int button_h : {m.button_h, m.button_mid_h, m.button_min_h}) {
             for (int columns = first_columns; columns <= max_columns; ++columns) {
                 const auto c = static_cast<std::size_t>(columns);
                 const int rows = static_cast<int>((count + c - 1) / c);
@@ -111,18 +57,16 @@ Grid choose_grid(std::size_t count, std::initializer_list<std::initializer_list<
             }
         }
     }
-    const int rows = std::max(0, (largest_room + m.button_gap) / (m.button_min_h + m.button_gap));
-    const auto capacity = static_cast<std::size_t>(rows) * static_cast<std::size_t>(max_columns);
-    return {max_columns, rows, m.button_min_h, std::min(count, capacity)};
-}
-
-// The largest size from `largest` down to `smallest` at which `fits` holds; `smallest` when none does.
-template <typename Fits>
-int largest_fitting_px(int largest, int smallest, int step, Fits fits) {
-    for (int px = largest; px > smallest; px -= step) {
-        if (fits(px)) return px;
+    for (int columns = max_columns + 1; columns <= crowded_columns; ++columns) {
+        const auto c = static_cast<std::size_t>(columns);
+        const int rows = static_cast<int>((count + c - 1) / c);
+        if (grid_height(rows, m.button_min_h, m.button_gap) <= largest_room)
+            return {columns, rows, m.button_min_h, count};
     }
-    return smallest;
+    const int widest = std::max(max_columns, crowded_columns);
+    const int rows = std::max(0, (largest_room + m.button_gap) / (m.button_min_h + m.button_gap));
+    const auto capacity = static_cast<std::size_t>(rows) * static_cast<std::size_t>(widest);
+    return {widest, rows, m.button_min_h, std::min(count, capacity)};
 }
 
 std::vector<ButtonBox> place_buttons(const ViewModel& view, const Grid& grid, int bottom, int content_x,
@@ -135,7 +79,9 @@ std::vector<ButtonBox> place_buttons(const ViewModel& view, const Grid& grid, in
 
     std::size_t enabled_shown = 0;
     for (std::size_t i = 0; i < grid.shown; ++i) enabled_shown += view.buttons[i].enabled ? 1 : 0;
-    const bool show_hints = enabled_shown > 1;
+    // On an entry screen the number keys type digits, so no button is numbered.
+    const bool numbered = !view.entry.has_value();
+    const bool show_hints = numbered && enabled_shown > 1;
 
     int enabled_rank = 0;
     for (std::size_t i = 0; i < grid.shown; ++i) {
@@ -152,14 +98,13 @@ std::vector<ButtonBox> place_buttons(const ViewModel& view, const Grid& grid, in
 
         const Button& button = view.buttons[i];
         if (button.enabled) ++enabled_rank;
-        if (button.enabled && enabled_rank <= 9) box.key_number = enabled_rank;
+        if (numbered && button.enabled && enabled_rank <= 9) box.key_number = enabled_rank;
         // The label keeps clear of the hint on both sides so it stays centred on the button.
         const int side = std::max(m.button_pad_x, show_hints ? m.hint_w : 0);
         const Rect label_rect{box.rect.x + side, box.rect.y + m.button_pad_y, std::max(1, col_w - 2 * side),
                               std::max(1, grid.button_h - 2 * m.button_pad_y)};
-        const int px = largest_fitting_px(m.label_px, m.label_min_px, m.font_step, [&](int candidate) {
-            return measure(button.label, candidate, Weight::Bold, label_rect.w) <= label_rect.h;
-        });
+        const int px =
+            label_px(button.label, Weight::Bold, label_rect, m.label_px, m.label_min_px, m, measure);
         // A label too long even at the smallest size shows whole lines only, centred on the button.
         const int label_line = std::max(1, measure("Hg", px, Weight::Bold, 0));
         const int label_h = std::max(1, std::min(label_rect.h / label_line, 3)) * label_line;
@@ -172,6 +117,33 @@ std::vector<ButtonBox> place_buttons(const ViewModel& view, const Grid& grid, in
                                    Weight::Regular,
                                    Align::Center};
         }
+        boxes.push_back(box);
+    }
+    return boxes;
+}
+
+// As many toolbar buttons as fit in one row at the minimum target width, equal widths, centred.
+std::vector<ButtonBox> place_toolbar(const ViewModel& view, int top, int content_x, int content_w,
+                                     const Metrics& m, const MeasureText& measure) {
+    std::vector<ButtonBox> boxes;
+    const int gap = m.button_gap;
+    const auto fitting = static_cast<std::size_t>(std::max(0, (content_w + gap) / (m.min_target + gap)));
+    const std::size_t shown = std::min(view.toolbar.size(), fitting);
+    if (shown == 0) return boxes;
+    const int n = static_cast<int>(shown);
+    const int w = (content_w - (n - 1) * gap) / n;
+    const int row_x = content_x + (content_w - (n * w + (n - 1) * gap)) / 2;
+    for (std::size_t i = 0; i < shown; ++i) {
+        ButtonBox box;
+        box.index = i;
+        box.rect = {row_x + static_cast<int>(i) * (w + gap), top, w, m.toolbar_h};
+        const Rect label_rect{box.rect.x + m.toolbar_pad, box.rect.y + m.toolbar_pad,
+                              std::max(1, w - 2 * m.toolbar_pad),
+                              std::max(1, m.toolbar_h - 2 * m.toolbar_pad)};
+        const std::string& label = view.toolbar[i].label;
+        const int px =
+            label_px(label, Weight::Regular, label_rect, m.toolbar_px, m.toolbar_min_px, m, measure);
+        box.label = {label_rect, px, Weight::Regular, Align::Center};
         boxes.push_back(box);
     }
     return boxes;
@@ -241,19 +213,26 @@ int estimate_text_height(std::string_view text, int px, Weight /*weight*/, int w
 }
 
 ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& measure) {
-    const Metrics m = metrics_for(screen);
+    return lay_out(view, screen, min_target_px(kDefaultPanelDpi), measure);
+}
+
+ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target, const MeasureText& measure) {
+    const Metrics m = metrics_for(screen, view.presentation.large_text, min_target);
     ScreenLayout layout;
     layout.screen = screen;
     layout.margin = m.margin;
     layout.corner_radius = m.corner;
     layout.stroke = m.stroke;
+    layout.min_target = m.min_target;
+    layout.focus_ring = m.focus_ring;
+    layout.focus_gap = m.focus_gap;
     layout.tone_band = {0, 0, screen.w, m.band_h};
 
     const int content_x = m.margin;
     const int content_w = std::max(1, screen.w - 2 * m.margin);
 
-    // From the bottom up: footer, buttons, countdown, progress. Their space never depends on text
-    // measurement.
+    // From the bottom up: footer, toolbar, buttons, entry, countdown, progress or spinner. Their space never
+    // depends on text measurement.
     int bottom = screen.h - m.margin;
     if (!view.footer.empty()) {
         const int h = line_height(m.footer_px);
@@ -261,13 +240,22 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& meas
         layout.footer = TextBox{{content_x, y, content_w, h}, m.footer_px, Weight::Regular, Align::Start};
         bottom = y - m.section_gap;
     }
+    if (!view.toolbar.empty() && bottom - m.toolbar_h >= m.title_top) {
+        layout.toolbar = place_toolbar(view, bottom - m.toolbar_h, content_x, content_w, m, measure);
+        bottom -= m.toolbar_h + m.section_gap;
+    }
+    layout.hidden_toolbar = view.toolbar.size() - layout.toolbar.size();
+
+    const bool spinning = view.tone == Tone::Busy && !view.progress;
     const int countdown_h = view.countdown_seconds ? line_height(m.countdown_px) : 0;
-    const int progress_h = view.progress ? m.progress_h : 0;
+    const int progress_h = view.progress ? m.progress_h : (spinning ? m.spinner_side : 0);
+    const int entry_h = view.entry ? line_height(m.entry_px) + 2 * m.entry_pad : 0;
     // Buttons are the way on, so they come first: the room kept above them for some body text, then for a
     // second title line, is given up before a button is left off; keeping the body text is worth more
     // columns.
     const int fixed_above = m.title_top + (view.countdown_seconds ? countdown_h + m.section_gap : 0) +
-                            (view.progress ? progress_h + m.section_gap : 0);
+                            (progress_h > 0 ? progress_h + m.section_gap : 0) +
+                            (view.entry ? entry_h + m.section_gap : 0);
     const int one_title_line = view.title.empty() ? 0 : line_height(m.title_px) + m.section_gap;
     const int two_title_lines = view.title.empty() ? 0 : 2 * line_height(m.title_px) + m.section_gap;
     const int body_room = view.lines.empty() ? 0 : 3 * line_height(m.body_px) + m.section_gap;
@@ -275,12 +263,25 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& meas
     const Grid grid = choose_grid(view.buttons.size(),
                                   {{room - two_title_lines - body_room, room - one_title_line - body_room},
                                    {room - two_title_lines, room - one_title_line}},
-                                  is_landscape(screen), m);
+                                  is_landscape(screen), content_w, m);
     layout.buttons = place_buttons(view, grid, bottom, content_x, content_w, m, measure);
     layout.hidden_buttons = view.buttons.size() - grid.shown;
 
     int cursor = bottom;  // top of the lowest thing placed so far
     if (!layout.buttons.empty()) cursor = layout.buttons.front().rect.y - m.section_gap;
+    if (view.entry) {
+        cursor -= entry_h;
+        const int w = std::min(content_w, m.entry_w);
+        const Rect box{content_x + (content_w - w) / 2, cursor, w, entry_h};
+        layout.entry_box = box;
+        layout.entry_text =
+            TextBox{{box.x + m.entry_pad, box.y + m.entry_pad, std::max(1, w - 2 * m.entry_pad),
+                     std::max(1, entry_h - 2 * m.entry_pad)},
+                    m.entry_px,
+                    Weight::Bold,
+                    Align::Center};
+        cursor -= m.section_gap;
+    }
     if (view.countdown_seconds) {
         cursor -= countdown_h;
         layout.countdown =
@@ -290,6 +291,10 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& meas
     if (view.progress) {
         cursor -= progress_h;
         layout.progress = Rect{content_x, cursor, content_w, progress_h};
+        cursor -= m.section_gap;
+    } else if (spinning) {
+        cursor -= progress_h;
+        layout.spinner = Rect{content_x + (content_w - progress_h) / 2, cursor, progress_h, progress_h};
         cursor -= m.section_gap;
     }
 
@@ -316,8 +321,30 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& meas
     return layout;
 }
 
+HelpLayout lay_out_help(const ViewModel& view, Size screen, const MeasureText& measure) {
+    const Metrics m = metrics_for(screen, view.presentation.large_text, 1);
+    const int pad = m.section_gap;
+    const int panel_w = std::max(1, screen.w - 2 * m.margin);
+    const int text_w = std::max(1, panel_w - 2 * pad);
+    const int max_text_h = std::max(1, screen.h - 2 * m.margin - 2 * pad);
+    const int px = largest_fitting_px(m.body_px, m.body_min_px, m.font_step, [&](int candidate) {
+        return measure(view.help, candidate, Weight::Regular, text_w) <= max_text_h;
+    });
+    const int text_h =
+        std::clamp(measure(view.help, px, Weight::Regular, text_w), line_height(px), max_text_h);
+    const Rect panel{m.margin, (screen.h - text_h - 2 * pad) / 2, panel_w, text_h + 2 * pad};
+    return {panel, {{panel.x + pad, panel.y + pad, text_w, text_h}, px, Weight::Regular, Align::Start}};
+}
+
 std::optional<std::size_t> button_at(const ScreenLayout& layout, int x, int y) {
     for (const ButtonBox& box : layout.buttons) {
+        if (box.rect.contains(x, y)) return box.index;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> toolbar_button_at(const ScreenLayout& layout, int x, int y) {
+    for (const ButtonBox& box : layout.toolbar) {
         if (box.rect.contains(x, y)) return box.index;
     }
     return std::nullopt;

@@ -64,11 +64,12 @@ struct LineBox {
     TextBox text;
 };
 
+// A screen button or a toolbar button.
 struct ButtonBox {
-    std::size_t index = 0;  // into ViewModel::buttons
+    std::size_t index = 0;  // into ViewModel::buttons (or ViewModel::toolbar)
     Rect rect;
     TextBox label;
-    int key_number = 0;               // 1-9: the number key that taps it (enabled buttons in order); 0: none
+    int key_number = 0;  // 1-9: the number key that taps it (enabled screen buttons in order); 0: none
     std::optional<TextBox> key_hint;  // where that number is shown, when more than one button can be tapped
 };
 
@@ -76,25 +77,54 @@ struct ScreenLayout {
     Size screen;
     int margin = 0;
     int corner_radius = 0;
-    int stroke = 0;  // outline width of secondary buttons
-    Rect tone_band;  // accent strip across the top that carries the tone
+    int stroke = 0;      // outline width of secondary buttons
+    int min_target = 0;  // the smallest a touch target may be, both ways (9 mm on the panel)
+    int focus_ring = 0;  // width of the keypad focus ring
+    int focus_gap = 0;   // between a focused button and its ring
+    Rect tone_band;      // accent strip across the top that carries the tone
     TextBox title;
-    std::vector<LineBox> lines;  // the paragraphs that fit, in order
+    std::vector<LineBox> lines;   // the paragraphs that fit, in order
+    std::optional<Rect> spinner;  // a busy screen with no progress to show
     std::optional<Rect> progress;
     std::optional<TextBox> countdown;
+    std::optional<Rect> entry_box;  // the digits typed on the keypad
+    std::optional<TextBox> entry_text;
     std::vector<ButtonBox> buttons;  // the buttons that fit, in order (reading order: rows top to bottom)
+    // One row of small buttons above the footer, within reach from a wheelchair like the screen's own.
+    std::vector<ButtonBox> toolbar;
     std::optional<TextBox> footer;
     std::size_t hidden_lines = 0;    // paragraphs that did not fit (the last shown one may also be clipped)
     std::size_t hidden_buttons = 0;  // buttons that did not fit even at the minimum size in the most columns
+    std::size_t hidden_toolbar = 0;  // toolbar buttons that did not fit in one row at the minimum target size
 };
+
+// The help text over the screen, in a panel of its own.
+struct HelpLayout {
+    Rect panel;
+    TextBox text;
+};
+
+// Panels are this many dots per inch unless told otherwise (a common 21.5" 1080p panel is about 102).
+inline constexpr double kDefaultPanelDpi = 96.0;
+// 9 mm at `dpi` in whole pixels, rounded up: the smallest touch target a fingertip hits reliably.
+int min_target_px(double dpi);
 
 // Button, progress and countdown rectangles depend only on the view's structure and the screen size, never on
 // text measurement, so touch targets are stable and tests can compute them; text boxes use `measure`.
+// Text sizes follow view.presentation.large_text. Touch targets are at least `min_target` px both ways.
+ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target,
+                     const MeasureText& measure = estimate_text_height);
 ScreenLayout lay_out(const ViewModel& view, Size screen, const MeasureText& measure = estimate_text_height);
+
+// Where view.help goes when the citizen asks for help.
+HelpLayout lay_out_help(const ViewModel& view, Size screen,
+                        const MeasureText& measure = estimate_text_height);
 
 // The buttons that `lay_out` would place, as an index into ViewModel::buttons; nullopt when the point is in
 // no button (disabled ones count: the caller decides what a tap on them means).
 std::optional<std::size_t> button_at(const ScreenLayout& layout, int x, int y);
+// The same for the toolbar, as an index into ViewModel::toolbar.
+std::optional<std::size_t> toolbar_button_at(const ScreenLayout& layout, int x, int y);
 
 // Where a screen of `content` size is shown inside a window of `outer` size: scaled to fit, aspect kept,
 // centred.
