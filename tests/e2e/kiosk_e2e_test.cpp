@@ -240,6 +240,48 @@ TEST_F(KioskEndToEnd, TheOcrReaderReadsTheScannedMrzAndItsKeyOpensTheChip) {
     expect_no_personal_data(transcript());
 }
 
+TEST_F(KioskEndToEnd, AKeypadAloneCompletesACertificate) {
+    ASSERT_EQ(run("keypad-only-certificate.script"), 0) << log();
+    EXPECT_EQ(files(out_, ".pdf").size(), 1u);
+    // Only keys: no tap reached the kiosk other than through the front end's keypad handling.
+    EXPECT_NE(transcript().find("screen  done"), std::string::npos);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+bool has_line(const std::vector<std::string>& lines, const std::string& wanted) {
+    return std::find(lines.begin(), lines.end(), wanted) != lines.end();
+}
+
+TEST_F(KioskEndToEnd, ASpeechSessionSpeaksEveryScreenInItsLanguage) {
+    ASSERT_EQ(run("speech-session.script"), 0) << log();
+    EXPECT_EQ(files(out_, ".pdf").size(), 1u);
+    const auto said = lines_of(read_file(out_ / "speech.txt"));
+    ASSERT_FALSE(said.empty());
+    // The language screen speaks the default language; the focused choice is said as it is labelled.
+    EXPECT_TRUE(has_line(said, "say zh-CN English")) << read_file(out_ / "speech.txt");
+    EXPECT_TRUE(has_line(said, "say en What would you like to do?"));
+    EXPECT_TRUE(has_line(said, "say en Place your ID card on the reader"));
+    EXPECT_TRUE(has_line(said, "say en Please check"));
+    EXPECT_TRUE(has_line(said, "volume 4"));  // keypad + from the default step 3
+    // Every new screen cuts the last one off.
+    EXPECT_GE(std::count(said.begin(), said.end(), "interrupt"), 8);
+    // The full ID number is on no screen, so it is never said either.
+    const std::string id_number = hk::kiosk::sim::demo_world().people.at(0).id_number;
+    EXPECT_EQ(read_file(out_ / "speech.txt").find(id_number), std::string::npos);
+}
+
+TEST_F(KioskEndToEnd, WithoutSpeechNothingIsSaid) {
+    ASSERT_EQ(run("keypad-only-certificate.script"), 0) << log();
+    const auto said = lines_of(read_file(out_ / "speech.txt"));
+    for (const std::string& line : said) EXPECT_FALSE(line.starts_with("say ")) << line;
+}
+
 TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {
     std::ofstream(out_ / "bad.script") << "expect attract\nexpect done 1\n";
     const std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --script " +

@@ -1,5 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <string>
+
 #include "engine_driver.h"
 #include "kiosk/catalogue.h"
 #include "kiosk/view.h"
@@ -56,6 +62,32 @@ TEST(Catalogue, AProvinceCatalogueReplacesTheBuiltInOne) {
     EXPECT_EQ(view.buttons.front().label, "Registration");
     // A text missing in Korean falls back rather than showing nothing.
     EXPECT_EQ(custom->services[0].name.in(Language::Korean), "户籍证明");
+}
+
+// The views name their texts by id; a typo would show the raw id on screen. Every id written in the code that
+// builds views or printed matter, every screen's help and every application status must be in the catalogues.
+TEST(View, UsesOnlyTextIdsTheCataloguesHave) {
+    const std::regex literal_id(R"re("([a-z_]+\.[a-z_]+)")re");
+    int ids_seen = 0;
+    for (const char* source : {"kiosk/src/view/view_builder.cpp", "kiosk/src/app/printed_matter.cpp"}) {
+        std::ifstream in(std::filesystem::path(HUKIOSK_SOURCE_DIR) / source);
+        ASSERT_TRUE(in.good()) << source;
+        const std::string code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (std::sregex_iterator it(code.begin(), code.end(), literal_id), end; it != end; ++it) {
+            const std::string id = (*it)[1];
+            if (id.ends_with(".h") || id.ends_with(".cpp")) continue;  // an #include, not a text
+            EXPECT_TRUE(has_text(id))
+                << source << " names " << id << " (texts from " << translations_source() << ")";
+            ++ids_seen;
+        }
+    }
+    EXPECT_GT(ids_seen, 50);
+    for (int i = 0; i < kScreenCount; ++i) {
+        EXPECT_TRUE(has_text("help." + std::string(to_string(static_cast<Screen>(i)))));
+    }
+    for (const char* status : {"received", "under_review", "approved", "rejected", "ready_for_collection"}) {
+        EXPECT_TRUE(has_text(std::string("status.") + status)) << status;
+    }
 }
 
 TEST(View, ShowsTheCitizensLanguage) {

@@ -143,5 +143,20 @@ TEST(Config, RefusalsNameTheKey) {
     }
 }
 
+TEST(Config, ScreenDensityAndSpeech) {
+    const auto defaults = parse_config("{}");
+    ASSERT_TRUE(defaults) << defaults.error();
+    EXPECT_EQ(defaults->screen_dpi, 96);
+    EXPECT_TRUE(defaults->speech_available);
+    const auto config =
+        parse_config(R"({"screen": {"width": 1920, "height": 1080, "dpi": 102}, "speech": false})");
+    ASSERT_TRUE(config) << config.error();
+    EXPECT_EQ(config->screen_dpi, 102);
+    EXPECT_FALSE(config->speech_available);
+    const auto absurd = parse_config(R"({"screen": {"dpi": 5}})");
+    ASSERT_FALSE(absurd);
+    EXPECT_NE(absurd.error().find("screen.dpi"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hk::kiosk

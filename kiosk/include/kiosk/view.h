@@ -12,10 +12,21 @@ namespace hk::kiosk {
 
 ui::ViewModel build_view(const State& state, const SessionEngine& engine);
 
-// A screen text by its id, in `language`. Unknown ids come back as the id itself, so a missing text is
-// visible (and the tests catch it) rather than a blank.
+// A screen text by its id (the msgid of the gettext catalogues in po/), in `language`. Unknown ids come back
+// as the id itself, so a missing text is visible (and the tests catch it) rather than a blank. The text lives
+// as long as the process.
 std::string_view text(Language language, std::string_view id);
+// Whether every language has a text for this id.
 bool has_text(std::string_view id);
+// Where the catalogues were loaded from, or why none were: for the log at start.
+std::string translations_source();
+
+// A calendar date as the language writes it: "2026年11月23日", "23 November 2026", "2026년 11월 23일".
+std::string format_date(Language language, int year, int month, int day);
+// The same from "YYYY-MM-DD" (as the central service sends dates); anything else comes back unchanged.
+std::string format_date(Language language, std::string_view iso_date);
+// A count with the language's digit grouping: "12,345".
+std::string format_count(Language language, long n);
 
 // Personal data on screen is masked by default: "王*明", "1101**********1234".
 std::string mask_name(std::string_view name);

@@ -153,14 +153,18 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
         }
         config.engine.idle_timeout = seconds_key(doc, "idle_timeout_s", config.engine.idle_timeout);
         config.engine.warning_period = seconds_key(doc, "timeout_warning_s", config.engine.warning_period);
+        config.speech_available = doc.value("speech", config.speech_available);
         config.engine.done_timeout = seconds_key(doc, "done_timeout_s", config.engine.done_timeout);
         config.engine.step_timeout = seconds_key(doc, "step_timeout_s", config.engine.step_timeout);
         config.health_poll = seconds_key(doc, "health_poll_s", config.health_poll);
         if (doc.contains("screen")) {
             config.screen_width = doc.at("screen").value("width", config.screen_width);
             config.screen_height = doc.at("screen").value("height", config.screen_height);
+            config.screen_dpi = doc.at("screen").value("dpi", config.screen_dpi);
             if (config.screen_width < 320 || config.screen_height < 320)
                 return std::unexpected("screen too small");
+            if (config.screen_dpi < 50 || config.screen_dpi > 600)
+                return std::unexpected("screen.dpi must be between 50 and 600");
         }
         if (doc.contains("journal_db")) config.journal_db = doc.at("journal_db").get<std::string>();
         if (doc.contains("journal_key")) config.journal_key = doc.at("journal_key").get<std::string>();

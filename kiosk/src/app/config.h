@@ -20,6 +20,11 @@ struct KioskConfig {
     EngineConfig engine;
     int screen_width = 1080;
     int screen_height = 1920;
+    // The panel's pixel density, so touch targets are at least 9 mm across whatever the panel.
+    int screen_dpi = 96;
+    // Spoken prompts for citizens who cannot see the screen (turned on per session by the speech key or a
+    // headset). Off here for a kiosk with no loudspeaker or headset jack.
+    bool speech_available = true;
     std::chrono::milliseconds health_poll{1000};
     // Where the journal lives; empty: in the --out folder, else ./hukiosk-state. The key file stays outside
     // the database (mode 0600), created on first start.

@@ -17,6 +17,7 @@
 #include "journal/journal.h"
 #include "kiosk/view.h"
 #include "kiosk_snapshot.h"
+#include "kiosk_voice.h"
 #include "operations.h"
 #include "ops/control/control_server.h"
 #include "ops/events/log_event.h"
@@ -34,6 +35,7 @@
 namespace hk::kiosk {
 namespace {
 
+using ops::Disposition;
 using ops::EventId;
 using ops::log_event;
 
@@ -234,11 +236,19 @@ int run_kiosk(const RunOptions& options) {
     screen_options.width = config.screen_width;
     screen_options.height = config.screen_height;
     screen_options.headless = options.headless;
+    screen_options.panel_dpi = config.screen_dpi;
     auto screen = ui::FrontEnd::open(screen_options);
     if (!screen) {
         log_event(EventId::StartupFailed, "screen: {}", screen.error());
         return 2;
     }
+    log_event(EventId::TranslationsLoaded,
+              has_text("attract.title") ? Disposition::Success : Disposition::Failure, "screen texts: {}",
+              translations_source());
+    // Speech is chosen per session (speech key, headset); the voice is opened once.
+    KioskVoice voice({config.speech_available, options.simulate && options.headless,
+                      options.out_dir ? *options.out_dir / "speech.txt" : std::filesystem::path()});
+    ui::speech::Narrator narrator(voice);
 
     Transcript transcript = options.out_dir ? Transcript(*options.out_dir / "transcript.txt") : Transcript();
     ScreenRecorder recorder(options.out_dir ? std::optional(*options.out_dir / "screens") : std::nullopt);
@@ -305,6 +315,14 @@ int run_kiosk(const RunOptions& options) {
             if (auto* key = std::get_if<ui::KeyPress>(&input)) {
                 if (std::string done = keys.press(key->key); !done.empty()) transcript.note(elapsed(), done);
             }
+            speak_about(narrator, input, shown);
+            if (std::holds_alternative<ui::FocusMoved>(input)) events.push(UserAction{"focus"});
+            if (std::holds_alternative<ui::HelpOpened>(input)) events.push(UserAction{"help"});
+            // A headset plugged into the jack: the citizen wants to listen (and on attract, to start).
+            if (std::holds_alternative<ui::HeadsetPlugged>(input)) {
+                voice.headset_plugged();
+                events.push(UserAction{"a11y:speech_on"});
+            }
         }
         events.push(ClockTick{elapsed()});
         while (auto event = events.try_pop()) {
@@ -321,6 +339,7 @@ int run_kiosk(const RunOptions& options) {
         ui::ViewModel view = build_view(state, engine);
         if (view != shown) {
             (*screen)->render(view);
+            narrator.on_view(view);
             if (view.screen != last_screen) {
                 transcript.screen(elapsed(), view.screen);
                 recorder.save(**screen, view.screen);
@@ -341,6 +360,13 @@ int run_kiosk(const RunOptions& options) {
         if (script) {
             const auto status = script->advance(shown, elapsed());
             if (auto name = script->take_screenshot_request()) recorder.save(**screen, *name);
+            if (auto key = script->take_key_request()) {
+                if (auto pressed = (*screen)->press_key(*key); !pressed) {
+                    log_event(EventId::ScriptFailed, "{}", pressed.error());
+                    exit_code = 1;
+                    break;
+                }
+            }
             if (status == ScriptRunner::Status::Failed) {
                 log_event(EventId::ScriptFailed, "{}", script->failure());
                 transcript.note(elapsed(), script->failure());

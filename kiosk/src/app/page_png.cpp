@@ -18,7 +18,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 std::expected<std::vector<std::uint8_t>, std::string> encode_png(const scanner::Image& page) {
     if (page.width <= 0 || page.height <= 0 || (page.channels != 1 && page.channels != 3) ||
         page.pixels.size() != static_cast<std::size_t>(page.width) * static_cast<std::size_t>(page.height) *
-                                   static_cast<std::size_t>(page.channels)) {
+                                  static_cast<std::size_t>(page.channels)) {
         return std::unexpected("not a well-formed page image");
     }
     // cairo writes PNG from 32-bit pixels only; a page is small enough to widen.

@@ -42,9 +42,9 @@ struct Arity {
     std::size_t max;
 };
 constexpr Arity kVerbs[] = {
-    {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 1},  {"present", 2, 2},
-    {"place", 2, 99}, {"remove", 0, 0},       {"fail", 2, 2}, {"unplug", 1, 1},
-    {"replug", 1, 1}, {"central_fail", 1, 1}, {"wait", 1, 1}, {"screenshot", 1, 1}, {"slow", 2, 2},
+    {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 1},    {"present", 2, 2}, {"place", 2, 99},
+    {"remove", 0, 0}, {"fail", 2, 2},         {"unplug", 1, 1}, {"replug", 1, 1},  {"central_fail", 1, 1},
+    {"wait", 1, 1},   {"screenshot", 1, 1},   {"slow", 2, 2},   {"key", 1, 3},
 };
 
 }  // namespace
@@ -90,10 +90,16 @@ std::optional<std::string> ScriptRunner::take_screenshot_request() {
     return request;
 }
 
+std::optional<std::string> ScriptRunner::take_key_request() {
+    auto request = std::move(key_);
+    key_.reset();
+    return request;
+}
+
 ScriptRunner::Status ScriptRunner::advance(const ui::ViewModel& view, milliseconds now) {
     if (!failure_.empty()) return Status::Failed;
     // Several instant steps may run in one turn; a waiting step (or a screenshot) ends the turn.
-    while (next_ < steps_.size() && !screenshot_) {
+    while (next_ < steps_.size() && !screenshot_ && !key_) {
         if (!step_started_) step_started_ = now;
         const StepResult result = run(steps_[next_], view, now);
         if (result == StepResult::Failed) return Status::Failed;
@@ -104,7 +110,7 @@ ScriptRunner::Status ScriptRunner::advance(const ui::ViewModel& view, millisecon
         // looks.
         if (steps_[next_ - 1].verb == "tap") return Status::Running;
     }
-    return next_ < steps_.size() || screenshot_ ? Status::Running : Status::Finished;
+    return next_ < steps_.size() || screenshot_ || key_ ? Status::Running : Status::Finished;
 }
 
 ScriptRunner::StepResult ScriptRunner::fail(const ScriptStep& step, const std::string& why) {
@@ -132,10 +138,12 @@ ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::Vie
         return fail(step, "screen " + view.screen + " does not say '" + wanted + "'");
     }
     if (step.verb == "tap") {
-        for (const ui::Button& button : view.buttons) {
-            if (button.action == step.args[0] && button.enabled) {
-                events_.push(UserAction{button.action});
-                return StepResult::Done;
+        for (const auto* buttons : {&view.buttons, &view.toolbar}) {
+            for (const ui::Button& button : *buttons) {
+                if (button.action == step.args[0] && button.enabled) {
+                    events_.push(UserAction{button.action});
+                    return StepResult::Done;
+                }
             }
         }
         if (waited >= kDefaultWait)
@@ -146,6 +154,10 @@ ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::Vie
         return waited >= milliseconds(*number(step.args[0])) ? StepResult::Done : StepResult::Waiting;
     if (step.verb == "screenshot") {
         screenshot_ = step.args[0];
+        return StepResult::Done;
+    }
+    if (step.verb == "key") {
+        key_ = joined(step.args);  // SDL names may have spaces: "Keypad +"
         return StepResult::Done;
     }
     return simulate(step);

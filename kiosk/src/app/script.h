@@ -3,15 +3,17 @@
 // enables). The headless demo and the end-to-end tests run on it. One step a line; '#' starts a comment:
 //   expect SCREEN [SECONDS]      wait until that screen shows (default 10 s)
 //   expect_text TEXT...          the screen's title or a line contains TEXT
-//   tap ACTION                   tap the button with that action once it is shown and enabled
+//   tap ACTION                   tap the button (or toolbar switch) with that action once shown and enabled
+//   key NAME                     press a tactile keypad key (SDL key name: Down, Return, F11, Keypad 5)
 //   present id_card|passport N   person N of the simulated world presents that document
 //   place document LABEL...      lay a document on the scanner glass
 //   remove                       take every card and document away
 //   fail DEVICE FAULT            the device's next operation fails (e.g. fail a4_printer paper_out)
 //   unplug DEVICE / replug DEVICE
 //   slow DEVICE MILLISECONDS     every operation of the device takes this long first (0: normal again)
-//   central_fail KIND            the next central call fails (unreachable, timeout, server_error, rejected,
-//   ...) wait MILLISECONDS screenshot NAME              save the screen as NAME.png in the output folder
+//   central_fail KIND            the next central call fails (unreachable, timeout, server_error, rejected)
+//   wait MILLISECONDS            let that much time pass
+//   screenshot NAME              save the screen as NAME.png in the output folder
 #pragma once
 
 #include <chrono>
@@ -47,6 +49,9 @@ class ScriptRunner {
     [[nodiscard]] const std::string& failure() const { return failure_; }
     // A screenshot the script asked for, to be taken by the main loop (which owns the screen).
     std::optional<std::string> take_screenshot_request();
+    // A key of the tactile keypad the script pressed (an SDL key name), for the main loop to hand to the
+    // front end, which treats it exactly like the real keypad's.
+    std::optional<std::string> take_key_request();
 
   private:
     enum class StepResult { Done, Waiting, Failed };
@@ -60,6 +65,7 @@ class ScriptRunner {
     std::size_t next_ = 0;
     std::optional<std::chrono::milliseconds> step_started_;
     std::optional<std::string> screenshot_;
+    std::optional<std::string> key_;
     std::string failure_;
 };
 

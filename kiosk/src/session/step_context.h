@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,8 @@ class StepContext {
 
 // Flow handlers; each returns false when the event means nothing on the current screen.
 bool on_user_action(StepContext& ctx, const std::string& action);
+// Language, text size, contrast, speech and volume; true when `action` was one of them and applied.
+bool on_presentation_action(StepContext& ctx, std::string_view action);
 bool on_identity_event(StepContext& ctx, const Event& event);
 bool on_service_event(StepContext& ctx, const Event& event);
 void on_clock(StepContext& ctx, Millis now);

@@ -1,6 +1,8 @@
 // One function per screen: what it says and which buttons it offers, given the state and device health.
 #include <cmath>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "kiosk/view.h"
 
@@ -9,13 +11,44 @@ namespace {
 
 using drivers::DeviceKind;
 
+// The toolbar belongs to a citizen's session: the attract and out-of-service screens have nobody to serve
+// yet.
+bool shows_toolbar(const State& state) {
+    return state.session.has_value() && state.screen != Screen::Attract &&
+           state.screen != Screen::OutOfService;
+}
+
+// Each language's button is labelled in that language, so a citizen finds their own whatever is on screen;
+// the current one is greyed out. The speech button says what a tap will do.
+std::vector<ui::Button> toolbar(Language current, const ui::Presentation& presentation) {
+    std::vector<ui::Button> buttons;
+    for (Language language : kAllLanguages) {
+        buttons.push_back({"lang:" + std::string(tag(language)), std::string(text(language, "language.name")),
+                           false, language != current});
+    }
+    const auto button = [current](std::string action, std::string_view id) {
+        return ui::Button{std::move(action), std::string(text(current, id))};
+    };
+    buttons.push_back(button("a11y:large_text", "toolbar.large_text"));
+    buttons.push_back(button("a11y:contrast", "toolbar.contrast"));
+    buttons.push_back(
+        button("a11y:speech", presentation.speech ? "toolbar.speech_off" : "toolbar.speech_on"));
+    buttons.push_back(button("help", "toolbar.help"));
+    return buttons;
+}
+
 class ViewWriter {
   public:
     ViewWriter(const State& state, const SessionEngine& engine) : state_(state), engine_(engine) {
         language_ = state.session ? state.session->language : engine.config().default_language;
         view_.screen = std::string(to_string(state.screen));
         view_.language = std::string(tag(language_));
-        if (state.session) view_.footer = t("footer.privacy");
+        view_.help = t("help." + std::string(to_string(state.screen)));
+        if (state.session) {
+            view_.footer = t("footer.privacy");
+            view_.presentation = state.session->presentation;
+        }
+        if (shows_toolbar(state)) view_.toolbar = toolbar(language_, view_.presentation);
     }
 
     [[nodiscard]] std::string t(std::string_view id) const { return std::string(text(language_, id)); }
@@ -40,6 +73,14 @@ class ViewWriter {
     void tone(ui::Tone tone) { view_.tone = tone; }
     void progress(double value) { view_.progress = value; }
     void countdown(int seconds) { view_.countdown_seconds = seconds; }
+    void entry(std::string digits, bool masked) {
+        view_.entry = std::move(digits);
+        view_.entry_masked = masked;
+    }
+    [[nodiscard]] std::string count(long n) const { return format_count(language_, n); }
+    [[nodiscard]] std::string date(std::string_view iso_date) const {
+        return format_date(language_, iso_date);
+    }
     void hint() {
         if (state_.session && state_.session->hint) line(t("hint." + *state_.session->hint));
     }
@@ -62,9 +103,9 @@ void attract(ViewWriter& w) {
 
 void language_choice(ViewWriter& w) {
     w.title("language.title");
-    w.button("lang:zh-CN", "中文", true);
-    w.button("lang:en", "English", true);
-    w.button("lang:ko", "한국어", true);
+    for (Language language : kAllLanguages) {
+        w.button("lang:" + std::string(tag(language)), std::string(text(language, "language.name")), true);
+    }
     w.cancel_button();
 }
 
@@ -159,7 +200,7 @@ void review(ViewWriter& w) {
     const auto& number = subject.id_number.empty() ? subject.document_number : subject.id_number;
     w.line(w.t("review.id") + mask_number(number.reveal()));
     if (s.principal) w.line(w.t("review.agent") + mask_name(s.applicant->name.reveal()));
-    if (!s.pages.empty()) w.line(w.t("review.pages") + std::to_string(s.pages.size()));
+    if (!s.pages.empty()) w.line(w.t("review.pages") + w.count(static_cast<long>(s.pages.size())));
     w.button_id("confirm", "button.confirm", true);
     w.cancel_button();
 }
@@ -180,10 +221,11 @@ void done(ViewWriter& w) {
     if (s.certificate) {
         w.line_id("done.take");
         w.line(w.t("done.serial") + s.certificate->serial);
+        if (!s.certificate->issued_on.empty()) w.line(w.t("done.issued") + w.date(s.certificate->issued_on));
     } else if (s.application) {
         w.line_id("done.filed");
         w.line(w.t("done.tracking") + s.application->tracking_number);
-        w.line(w.t("done.days") + std::to_string(s.application->expected_working_days));
+        w.line(w.t("done.days") + w.count(s.application->expected_working_days));
     }
     if (s.receipt_failed) w.line_id("done.no_receipt");
     w.button_id("finish", "button.finish", true);
@@ -220,6 +262,8 @@ void tracking_entry(ViewWriter& w) {
     const Session& s = w.session();
     const std::size_t length = w.engine().config().tracking_number_length;
     w.title("tracking.title");
+    // Tracking numbers are not secret: shown and spoken as typed.
+    w.entry(s.tracking_entry, false);
     std::string shown = s.tracking_entry;
     shown.append(length - std::min(length, shown.size()), '_');
     w.line(shown);
@@ -238,13 +282,12 @@ void inquiry_result(ViewWriter& w) {
     if (result.status) {
         w.line(w.t("done.tracking") + result.status->tracking_number);
         w.line(w.t("status." + result.status->state));
-        w.line(w.t("inquiry.updated") + result.status->updated_on);
+        w.line(w.t("inquiry.updated") + w.date(result.status->updated_on));
     }
     for (const HandlingPoint& point : result.points) {
         char distance[32];
         std::snprintf(distance, sizeof distance, "%.1f km", point.distance_km);
-        w.line(point.name + " · " + distance + " · " + w.t("inquiry.queue") +
-               std::to_string(point.queue_length));
+        w.line(point.name + " · " + distance + " · " + w.t("inquiry.queue") + w.count(point.queue_length));
     }
     w.button_id("back", "button.back");
     w.button_id("finish", "button.finish", true);
