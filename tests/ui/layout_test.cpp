@@ -1,5 +1,6 @@
 // The screen geometry, without SDL: where buttons go, how text gives way, how the window maps to the screen.
 #include "layout.h"
+#include "layout_metrics.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -155,10 +156,15 @@ TEST(UiLayout, TwelveButtonsAllFitAndTheBodyTextGivesWay) {
     }
 }
 
-TEST(UiLayout, ButtonGeometryDoesNotDependOnTextMeasurement) {
+// Text too big for any button: the grid is chosen from the view's structure and the screen alone.
+int even_bigger_text(std::string_view text, int px, Weight weight, int wrap_width) {
+    return 2 * huge_text(text, px, weight, wrap_width);
+}
+
+TEST(UiLayout, WhenNoLabelCanBeWholeButtonGeometryDependsOnStructureAlone) {
     for (const samples::Sample& s : samples::all()) {
         const Size size{s.width, s.height};
-        const ScreenLayout a = lay_out(s.view, size);
+        const ScreenLayout a = lay_out(s.view, size, even_bigger_text);
         const ScreenLayout b = lay_out(s.view, size, huge_text);
         ASSERT_EQ(a.buttons.size(), b.buttons.size()) << s.name;
         for (std::size_t i = 0; i < a.buttons.size(); ++i)
@@ -166,6 +172,24 @@ TEST(UiLayout, ButtonGeometryDoesNotDependOnTextMeasurement) {
         EXPECT_EQ(a.progress, b.progress);
         EXPECT_EQ(a.countdown.has_value(), b.countdown.has_value());
     }
+}
+
+TEST(UiLayout, LongLabelsGetWiderButtonsRatherThanWordsBrokenInTwo) {
+    ViewModel v;
+    v.screen = "catalogue";
+    v.title = "What would you like to do?";
+    for (int i = 0; i < 18; ++i)
+        v.buttons.push_back({"service:" + std::to_string(i), "Relocation of parents joining their children"});
+    const ScreenLayout l = lay_out(v, kPortrait);
+    EXPECT_EQ(l.hidden_buttons, 0u);
+    ASSERT_EQ(l.buttons.size(), 18u);
+    for (const ButtonBox& box : l.buttons) {
+        EXPECT_TRUE(label_fits_unbroken(v.buttons[box.index].label, Weight::Bold, box.label.rect,
+                                        box.label.px, estimate_text_height))
+            << "button " << box.index << " at " << box.label.px << " px in " << box.label.rect.w << " px";
+    }
+    EXPECT_LE(l.buttons.back().rect.x - l.buttons.front().rect.x, kPortrait.w / 2)
+        << "two columns, not three";
 }
 
 TEST(UiLayout, BodyTextShrinksToFitBeforeAnythingIsLeftOff) {

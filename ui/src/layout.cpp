@@ -30,8 +30,28 @@ int grid_height(int rows, int button_h, int gap) {
 // above them. Within a group: the comfortable height before the minimum, fewer columns before more, more room
 // for the text before less. Then, crowded: more columns at the minimum height in the largest room. When
 // nothing fits, as many rows as fit in the last, largest option.
-Grid choose_grid(std::size_t count, std::initializer_list<std::initializer_list<int>> room_options,
-                 bool landscape, int content_w, const Metrics& m) {
+// The box a button's label gets inside a button of `column_w` x `button_h`: clear of the number hint on both
+// sides, so it stays centred.
+Rect label_box(int x, int y, int column_w, int button_h, bool show_hints, const Metrics& m) {
+    const int side = std::max(m.button_pad_x, show_hints ? m.hint_w : 0);
+    return {x + side, y + m.button_pad_y, std::max(1, column_w - 2 * side),
+            std::max(1, button_h - 2 * m.button_pad_y)};
+}
+
+// Whether every label of the view fits its button whole (no word broken) at the smallest label size.
+bool labels_whole(const ViewModel& view, int columns, int button_h, int content_w, const Metrics& m,
+                  const MeasureText& measure) {
+    const int column_w = (content_w - (columns - 1) * m.button_gap) / columns;
+    const bool show_hints = !view.entry.has_value() && view.buttons.size() > 1;
+    const Rect box = label_box(0, 0, column_w, button_h, show_hints, m);
+    return std::all_of(view.buttons.begin(), view.buttons.end(), [&](const Button& b) {
+        return label_fits_unbroken(b.label, Weight::Bold, box, m.label_min_px, measure);
+    });
+}
+
+Grid choose_grid(const ViewModel& view, std::initializer_list<std::initializer_list<int>> room_options,
+                 bool landscape, int content_w, const Metrics& m, const MeasureText& measure) {
+    const std::size_t count = view.buttons.size();
     if (count == 0) return {};
     // Large text gets fewer, wider buttons so labels keep their size.
     int first_columns = landscape ? 2 : 1;
@@ -43,6 +63,20 @@ Grid choose_grid(std::size_t count, std::initializer_list<std::initializer_list<
     // A keypad screen needs its every key more than it needs wide ones. Crowding is the last resort before a
     // button is left off; large text in portrait never crowds, so its labels keep their width.
     const int crowded_columns = std::min(widest_fitting, landscape ? 7 : (m.large_text ? max_columns : 4));
+    // First choice: every label whole. Rows may grow into the room (up to the comfortable height), fewer
+    // columns first, so long labels get width and height rather than being cut or broken mid-word.
+    for (const auto& group : room_options) {
+        for (const int room : group) {
+            for (int columns = first_columns; columns <= max_columns; ++columns) {
+                const auto c = static_cast<std::size_t>(columns);
+                const int rows = static_cast<int>((count + c - 1) / c);
+                const int stretched = std::min(m.button_h, (room - (rows - 1) * m.button_gap) / rows);
+                if (stretched >= m.button_min_h &&
+                    labels_whole(view, columns, stretched, content_w, m, measure))
+                    return {columns, rows, stretched, count};
+            }
+        }
+    }
     int largest_room = 0;
     for (const auto& group : room_options) {
         for (const int button_h : {m.button_h, m.button_mid_h, m.button_min_h}) {
@@ -99,10 +133,7 @@ std::vector<ButtonBox> place_buttons(const ViewModel& view, const Grid& grid, in
         const Button& button = view.buttons[i];
         if (button.enabled) ++enabled_rank;
         if (numbered && button.enabled && enabled_rank <= 9) box.key_number = enabled_rank;
-        // The label keeps clear of the hint on both sides so it stays centred on the button.
-        const int side = std::max(m.button_pad_x, show_hints ? m.hint_w : 0);
-        const Rect label_rect{box.rect.x + side, box.rect.y + m.button_pad_y, std::max(1, col_w - 2 * side),
-                              std::max(1, grid.button_h - 2 * m.button_pad_y)};
+        const Rect label_rect = label_box(box.rect.x, box.rect.y, col_w, grid.button_h, show_hints, m);
         const int px =
             label_px(button.label, Weight::Bold, label_rect, m.label_px, m.label_min_px, m, measure);
         // A label too long even at the smallest size shows whole lines only, centred on the button.
@@ -260,10 +291,10 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target, const M
     const int two_title_lines = view.title.empty() ? 0 : 2 * line_height(m.title_px) + m.section_gap;
     const int body_room = view.lines.empty() ? 0 : 3 * line_height(m.body_px) + m.section_gap;
     const int room = bottom - fixed_above;
-    const Grid grid = choose_grid(view.buttons.size(),
+    const Grid grid = choose_grid(view,
                                   {{room - two_title_lines - body_room, room - one_title_line - body_room},
                                    {room - two_title_lines, room - one_title_line}},
-                                  is_landscape(screen), content_w, m);
+                                  is_landscape(screen), content_w, m, measure);
     layout.buttons = place_buttons(view, grid, bottom, content_x, content_w, m, measure);
     layout.hidden_buttons = view.buttons.size() - grid.shown;
 

@@ -109,8 +109,9 @@ inline constexpr double kDefaultPanelDpi = 96.0;
 // 9 mm at `dpi` in whole pixels, rounded up: the smallest touch target a fingertip hits reliably.
 int min_target_px(double dpi);
 
-// Button, progress and countdown rectangles depend only on the view's structure and the screen size, never on
-// text measurement, so touch targets are stable and tests can compute them; text boxes use `measure`.
+// The button grid is the one with the fewest columns in which every label stays whole (no word broken) at
+// `measure`; when none is, it depends on the view's structure and the screen size alone. Progress and
+// countdown never depend on text; text boxes use `measure`.
 // Text sizes follow view.presentation.large_text. Touch targets are at least `min_target` px both ways.
 ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target,
                      const MeasureText& measure = estimate_text_height);

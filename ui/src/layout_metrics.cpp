@@ -43,12 +43,14 @@ Metrics metrics_for(Size screen, bool large_text, int min_target) {
     m.band_h = scaled(20, s);
     m.title_top = m.band_h + scaled(72, s);
     m.section_gap = scaled(48, s);
+    // Large text starts every text larger but may shrink a text that does not fit down to the normal
+    // minimum: a label cut off helps nobody, and it is still never smaller than in normal text.
     m.title_px = type(72);
-    m.title_min_px = type(56);
+    m.title_min_px = scaled(56, s);
     m.body_px = type(44);
-    m.body_min_px = type(32);
+    m.body_min_px = scaled(32, s);
     m.label_px = type(48);
-    m.label_min_px = type(32);
+    m.label_min_px = scaled(26, s);
     m.font_step = scaled(4, s);
     m.hint_px = type(34);
     m.hint_w = type(72);
@@ -87,6 +89,11 @@ int label_px(std::string_view label, Weight weight, const Rect& box, int largest
         if (fits(px) && words_unbroken(label, px, weight, box.w, measure)) return px;
     }
     return largest_fitting_px(largest, smallest, m.font_step, fits);
+}
+
+bool label_fits_unbroken(std::string_view label, Weight weight, const Rect& box, int px,
+                         const MeasureText& measure) {
+    return measure(label, px, weight, box.w) <= box.h && words_unbroken(label, px, weight, box.w, measure);
 }
 
 int min_target_px(double dpi) {

@@ -66,5 +66,8 @@ int largest_fitting_px(int largest, int smallest, int step, Fits fits) {
 // the largest at which it fits at all.
 int label_px(std::string_view label, Weight weight, const Rect& box, int largest, int smallest,
              const Metrics& m, const MeasureText& measure);
+// Whether `label` fits `box` at `px` with no word broken across lines.
+bool label_fits_unbroken(std::string_view label, Weight weight, const Rect& box, int px,
+                         const MeasureText& measure);
 
 }  // namespace hk::ui
