@@ -141,6 +141,15 @@ pango-view --font="Noto Sans CJK SC 12" --dpi=300 --margin=200 --rotate=3 --back
     -o "$out/register-page.png" "$out/register-page.txt"
 "$bin/kiosk/kioskctl" ocr "$out/register-page.png" | tee "$out/ocr.txt"
 
+# A citizen who cannot see the screen well: keypad only, speech on, large text, high contrast, Korean. Simulated
+# headless runs write what the kiosk would say to speech.txt (a kiosk with a sound card speaks it with espeak-ng).
+echo
+echo "demo: a citizen on the tactile keypad with speech, large text and high contrast (what the kiosk said):"
+"$bin/kiosk/kiosk" --simulate --headless --script kiosk/scripts/demo-accessible.script --out "$out/accessible" \
+    > "$out/accessible.log" 2>&1 || { echo "demo: the accessible session failed; see $out/accessible.log" >&2; exit 1; }
+grep '^say' "$out/accessible/speech.txt" | head -12
+echo "  ... ($(grep -c '^say' "$out/accessible/speech.txt") utterances in $out/accessible/speech.txt)"
+
 # The technician's view of the same kiosk (the same state folder, so the counters and the audit log hold the
 # session above): the kiosk runs in the background, kioskctl talks to it over its control socket, and its MQTT
 # heartbeat goes to a private mosquitto broker.
@@ -181,5 +190,6 @@ echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"
 echo "  card readers $out/chip-read.txt, $out/idcard-read.txt (kioskctl chip read / idcard read against simulated readers)"
 echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png)"
+echo "  accessible   $out/accessible/speech.txt (spoken prompts), $out/accessible/screens/ (large text, high contrast, help)"
 echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
 echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"
