@@ -1,5 +1,7 @@
 #include "line_text.h"
 
+#include "drivers/utf8.h"
+
 namespace hk::scanner {
 
 namespace {
@@ -8,35 +10,15 @@ bool is_continuation(unsigned char byte) {
     return (byte & 0xC0U) == 0x80U;
 }
 
-char32_t decode_at(std::string_view text, std::size_t start) {
-    const auto lead = static_cast<unsigned char>(text[start]);
-    int extra = 0;
-    char32_t c = lead;
-    if (lead >= 0xF0U) {
-        extra = 3;
-        c = lead & 0x07U;
-    } else if (lead >= 0xE0U) {
-        extra = 2;
-        c = lead & 0x0FU;
-    } else if (lead >= 0xC0U) {
-        extra = 1;
-        c = lead & 0x1FU;
-    }
-    for (int i = 1; i <= extra && start + static_cast<std::size_t>(i) < text.size(); ++i) {
-        c = (c << 6U) | (static_cast<unsigned char>(text[start + static_cast<std::size_t>(i)]) & 0x3FU);
-    }
-    return c;
-}
-
 char32_t first_code_point(std::string_view text) {
-    return text.empty() ? 0 : decode_at(text, 0);
+    return text.empty() ? 0 : drivers::decode_utf8(text, 0).value;
 }
 
 char32_t last_code_point(std::string_view text) {
     if (text.empty()) return 0;
     std::size_t start = text.size() - 1;
     while (start > 0 && is_continuation(static_cast<unsigned char>(text[start]))) --start;
-    return decode_at(text, start);
+    return drivers::decode_utf8(text, start).value;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "ui/speech/voice_runs.h"
 
+#include "drivers/utf8.h"
+
 #include <cstdint>
 #include <optional>
 
@@ -7,48 +9,6 @@ namespace hk::ui::speech {
 namespace {
 
 enum class Script { Neutral, Latin, Han, Hangul };
-
-struct CodePoint {
-    char32_t value = 0;
-    std::size_t length = 1;  // bytes
-};
-
-// Only as much UTF-8 decoding as telling scripts apart needs: a malformed byte is one neutral character.
-CodePoint decode(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const auto continuation = [&](std::size_t i) -> std::optional<char32_t> {
-        if (at + i >= text.size()) {
-            return std::nullopt;
-        }
-        const auto byte = static_cast<unsigned char>(text[at + i]);
-        if ((byte & 0xC0U) != 0x80U) {
-            return std::nullopt;
-        }
-        return static_cast<char32_t>(byte & 0x3FU);
-    };
-    std::size_t length = 1;
-    char32_t value = lead;
-    if (lead >= 0xF0U && lead < 0xF8U) {
-        length = 4;
-        value = lead & 0x07U;
-    } else if (lead >= 0xE0U) {
-        length = 3;
-        value = lead & 0x0FU;
-    } else if (lead >= 0xC0U) {
-        length = 2;
-        value = lead & 0x1FU;
-    } else {
-        return {.value = lead, .length = 1};
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto bits = continuation(i);
-        if (!bits) {
-            return {.value = 0xFFFD, .length = 1};
-        }
-        value = (value << 6U) | *bits;
-    }
-    return {.value = value, .length = length};
-}
 
 Script script_of(char32_t c) {
     if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
@@ -96,7 +56,7 @@ std::vector<VoiceRun> voice_runs(std::string_view utf8_text, std::string_view la
     std::vector<VoiceRun> runs;
     std::string_view current = own_voice;
     for (std::size_t at = 0; at < utf8_text.size();) {
-        const CodePoint c = decode(utf8_text, at);
+        const drivers::Utf8CodePoint c = drivers::decode_utf8(utf8_text, at);
         const Script script = script_of(c.value);
         if (script != Script::Neutral) {
             current = voice_for(script);
