@@ -1,5 +1,5 @@
-// What the screen shows, decided by the kiosk's session engine and drawn by the front end. The UI knows view models
-// and user actions, never devices or the session's rules.
+// What the screen shows, decided by the kiosk's session engine and drawn by the front end. The UI knows view
+// models and user actions, never devices or the session's rules.
 #pragma once
 
 #include <cstdint>
@@ -20,8 +20,8 @@ struct Button {
 
 enum class Tone : std::uint8_t { Normal, Busy, Warning, Error, Success };
 
-// How the citizen asked to see and hear this session. Chosen on the toolbar or the tactile keypad, kept in the
-// session and so reset with it.
+// How the citizen asked to see and hear this session. Chosen on the toolbar or the tactile keypad, kept in
+// the session and so reset with it.
 struct Presentation {
     bool high_contrast = false;  // the high-contrast theme: black and white with yellow accents
     bool large_text = false;     // every text about 1.4 times larger; fewer buttons per row
@@ -35,16 +35,18 @@ struct Presentation {
 };
 
 struct ViewModel {
-    std::string screen;  // stable screen id ("attract", "identify_card", ...): for scripts, screenshots, tests
+    std::string
+        screen;  // stable screen id ("attract", "identify_card", ...): for scripts, screenshots, tests
     std::string language;  // BCP 47 tag of the texts: "zh-CN", "en", "ko"
     std::string title;
     std::vector<std::string> lines;  // body text, one paragraph each
     std::vector<Button> buttons;
-    std::optional<double> progress;          // 0..1 when a long step shows progress
-    std::optional<int> countdown_seconds;    // timeout warning
+    std::optional<double> progress;        // 0..1 when a long step shows progress
+    std::optional<int> countdown_seconds;  // timeout warning
     std::string footer;
     Tone tone = Tone::Normal;
-    // Language and accessibility switches, on every screen of a session (empty on attract and out of service).
+    // Language and accessibility switches, on every screen of a session (empty on attract and out of
+    // service).
     std::vector<Button> toolbar;
     // What this screen is for and what to do next, shown and spoken when the citizen presses help.
     std::string help;

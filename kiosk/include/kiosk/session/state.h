@@ -83,7 +83,8 @@ struct ScannedPageRef {
 // Everything one citizen's visit gathers. Personal data: wiped at the end of the session.
 struct Session {
     Language language = Language::Chinese;
-    ui::Presentation presentation;  // text size, contrast, speech and volume: the citizen's, reset with the session
+    ui::Presentation
+        presentation;  // text size, contrast, speech and volume: the citizen's, reset with the session
     std::string service_id;
     bool for_someone_else = false;
     Role identifying = Role::Applicant;
