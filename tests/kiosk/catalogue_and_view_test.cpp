@@ -13,6 +13,19 @@
 namespace hk::kiosk::testing {
 namespace {
 
+TEST(View, TypingATrackingNumberChangesOnlyTheEntry) {
+    Driver d;
+    d.to_tracking_entry();
+    const ui::ViewModel before = build_view(d.state, d.engine);
+    d.tap("digit:7");
+    const ui::ViewModel after = build_view(d.state, d.engine);
+    EXPECT_EQ(after.entry, std::optional<std::string>("7"));
+    EXPECT_FALSE(after.entry_masked);
+    // The rest stays put, so speech says the digit rather than the whole screen again.
+    EXPECT_EQ(after.title, before.title);
+    EXPECT_EQ(after.lines, before.lines);
+}
+
 TEST(Catalogue, BuiltInCatalogueOffersEveryServiceTheMissionNames) {
     const Catalogue& catalogue = default_catalogue();
     for (const char* id :

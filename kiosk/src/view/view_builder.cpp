@@ -262,11 +262,9 @@ void tracking_entry(ViewWriter& w) {
     const Session& s = w.session();
     const std::size_t length = w.engine().config().tracking_number_length;
     w.title("tracking.title");
-    // Tracking numbers are not secret: shown and spoken as typed.
+    // Tracking numbers are not secret: shown and spoken as typed, in the entry box only, so that the rest of
+    // the screen stays the same while digits are typed (speech then says each digit, not the whole screen).
     w.entry(s.tracking_entry, false);
-    std::string shown = s.tracking_entry;
-    shown.append(length - std::min(length, shown.size()), '_');
-    w.line(shown);
     for (char digit = '1'; digit <= '9'; ++digit)
         w.button(std::string("digit:") + digit, std::string(1, digit));
     w.button("digit:0", "0");
