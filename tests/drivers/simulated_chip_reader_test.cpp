@@ -239,5 +239,33 @@ TEST(SimulatedChipReader, SelfTestFailsWithTheInjectedFault) {
     EXPECT_TRUE(reader.self_test().passed);  // a one-shot fault strikes once
 }
 
+TEST(SimulatedChipReader, ReportsTheUidOfWhateverCardIsInTheFieldReadOrNot) {
+    SimulatedChipReader reader;
+    auto none = reader.read_card_identity(20ms);
+    ASSERT_TRUE(none);
+    EXPECT_EQ(*none, std::nullopt);
+
+    SimulatedChip chip = specimen_chip();
+    chip.uid = "04A1B2C3";
+    reader.present(chip);
+    ASSERT_TRUE(reader.read_document(right_key(), kLongWait));  // read, yet still in the field
+    auto identity = reader.read_card_identity(kLongWait);
+    ASSERT_TRUE(identity);
+    EXPECT_EQ(*identity, "04A1B2C3");
+
+    reader.faults().fail_next(FaultKind::IoError);
+    EXPECT_EQ(fault_of(reader.read_card_identity(kLongWait)), FaultKind::IoError);
+    reader.faults().set_unplugged(true);
+    EXPECT_EQ(fault_of(reader.read_card_identity(kLongWait)), FaultKind::Unplugged);
+}
+
+TEST(SimulatedChipReader, ACardWithoutAUidHasNoIdentity) {
+    SimulatedChipReader reader;
+    reader.present(specimen_chip());
+    auto identity = reader.read_card_identity(kGenerous);
+    ASSERT_TRUE(identity);
+    EXPECT_EQ(*identity, std::nullopt);
+}
+
 }  // namespace
 }  // namespace hk::drivers::sim

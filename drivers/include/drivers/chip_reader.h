@@ -59,6 +59,12 @@ class ChipReader : public Device {
     // nullopt: no chip came in that time. AccessDenied: the chip refused the key.
     virtual std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
         const ChipAccessKey& key, std::chrono::milliseconds wait) = 0;
+
+    // Waits up to `wait` for a card in the field and returns the UID the reader reports for it (GET DATA,
+    // drivers/iso7816/get_uid.h) in upper-case hex: how a technician card is recognised. nullopt: no card
+    // came, or the card has no UID to report. Never opens a document.
+    virtual std::expected<std::optional<std::string>, DeviceFault> read_card_identity(
+        std::chrono::milliseconds wait) = 0;
 };
 
 }  // namespace hk::drivers

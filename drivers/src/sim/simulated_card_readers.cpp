@@ -181,4 +181,17 @@ std::expected<std::optional<ChipDocument>, DeviceFault> SimulatedChipReader::rea
     return std::optional<ChipDocument>{chip_->document};
 }
 
+std::expected<std::optional<std::string>, DeviceFault> SimulatedChipReader::read_card_identity(
+    std::chrono::milliseconds wait) {
+    std::this_thread::sleep_for(faults_.delay());
+    if (faults_.unplugged())
+        return std::unexpected(DeviceFault{kind(), FaultKind::Unplugged, fault_detail(FaultKind::Unplugged)});
+    std::unique_lock lock(mutex_);
+    if (!changed_.wait_for(lock, wait, [this] { return chip_.has_value(); })) return std::nullopt;
+    if (const auto fault = faults_.take_fault())
+        return std::unexpected(DeviceFault{kind(), *fault, fault_detail(*fault)});
+    if (chip_->uid.empty()) return std::nullopt;
+    return std::optional<std::string>{chip_->uid};
+}
+
 }  // namespace hk::drivers::sim

@@ -1,5 +1,6 @@
 #include "drivers/transports/nfc_channel.h"
 
+#include "drivers/iso7816/get_uid.h"
 #include "nfc_device.h"
 
 namespace hk::drivers::transports {
@@ -33,6 +34,8 @@ std::expected<Bytes, ChannelError> NfcChannel::transmit_raw(ByteView command) {
     if (device_->gone()) return std::unexpected(ChannelError{ChannelErrorKind::ReaderGone, "reader gone"});
     if (!device_->selected)
         return std::unexpected(ChannelError{ChannelErrorKind::CardRemoved, "no card selected"});
+    // The PN53x has no PC/SC layer: answer GET DATA UID from the anticollision data, as PC/SC readers do.
+    if (iso7816::is_get_uid_command(command)) return iso7816::get_uid_answer(info_.uid);
     if (command.size() > kMaxCommandBytes)
         return std::unexpected(
             ChannelError{ChannelErrorKind::Transport, "command longer than the PN53x path carries"});

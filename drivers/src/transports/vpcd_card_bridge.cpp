@@ -9,6 +9,7 @@
 
 #include <cerrno>
 
+#include "drivers/iso7816/get_uid.h"
 #include "drivers/transports/vpcd_framing.h"
 
 namespace hk::drivers::transports {
@@ -149,7 +150,10 @@ void VpcdCardBridge::serve(int fd) {
                 continue;
             }
             const auto& apdu = std::get<vpcd::ApduMessage>(*message);
-            const auto response = card_.process(apdu.command);
+            // vpcd hands the reader's own pseudo-APDUs to the card too; a real reader answers GET DATA UID.
+            const auto response = iso7816::is_get_uid_command(apdu.command)
+                                      ? iso7816::get_uid_answer(card_.uid())
+                                      : card_.process(apdu.command);
             // A card pulled away in the middle of a command never answers: leave, so pcscd sees it gone.
             if (!should_be_connected()) return;
             if (!send_message(fd, response)) return;

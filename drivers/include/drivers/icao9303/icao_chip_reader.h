@@ -19,6 +19,8 @@ class IcaoChipReader : public ChipReader {
 
     std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
         const ChipAccessKey& key, std::chrono::milliseconds wait) override;
+    std::expected<std::optional<std::string>, DeviceFault> read_card_identity(
+        std::chrono::milliseconds wait) override;
     DeviceStatus status() override;
     // Asks the port whether a chip is in the field: the reader answering (PC/SC or libnfc, RF field on) and
     // card presence, which is reported, not a failure. Never connects to the chip or reads from it.

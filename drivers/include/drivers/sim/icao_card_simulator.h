@@ -39,8 +39,10 @@ class IcaoCardSimulator : public SimulatedCard {
     iso7816::Bytes process(iso7816::ByteView command) override;
     [[nodiscard]] bool present() const override { return present_.load(); }
 
-    // A test puts the card in the field or takes it away (any thread).
-    void set_present(bool present);
+    void set_present(bool present) override;
+    // A random UID as ICAO chips show (9303-11 recommends one per session: 4 bytes starting 08), drawn when
+    // the simulator is made.
+    [[nodiscard]] iso7816::Bytes uid() const override { return uid_; }
     // APDUs answered since the card came into the field.
     [[nodiscard]] int apdus_answered() const { return apdus_.load(); }
 
@@ -60,6 +62,7 @@ class IcaoCardSimulator : public SimulatedCard {
     IcaoCardQuirks quirks_;
     std::optional<iso7816::Bytes> atr_info_file_;
     std::mutex mutex_;
+    iso7816::Bytes uid_;
     std::atomic<bool> present_{true};
     std::atomic<int> apdus_{0};
 

@@ -19,9 +19,15 @@ class SimulatedCard {
     virtual iso7816::Bytes process(iso7816::ByteView command) = 0;
     // False once the card has left the field (a test pulled it away): bridges then report "card removed".
     [[nodiscard]] virtual bool present() const { return true; }
+    // A test puts the card in the field or takes it away (any thread). Cards that cannot leave ignore it.
+    virtual void set_present(bool /*present*/) {}
+    // The UID the reader learnt in anticollision, which the reader (not the card) reports to GET DATA
+    // (drivers/iso7816/get_uid.h). Empty: the reader has none to give.
+    [[nodiscard]] virtual iso7816::Bytes uid() const { return {}; }
 };
 
-// A channel straight to a simulated card in the same process (unit tests, the benchmark, `--simulate`).
+// A channel straight to a simulated card in the same process (unit tests, the benchmark, `--simulate`). It
+// plays the reader too: GET DATA for the UID is answered from the card's uid(), as a PC/SC reader would.
 class InProcessCardChannel : public iso7816::CardChannel {
   public:
     explicit InProcessCardChannel(SimulatedCard& card) : card_(card) {}

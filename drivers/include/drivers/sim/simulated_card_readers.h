@@ -39,6 +39,7 @@ class SimulatedResidentIdReader final : public ResidentIdReader {
 // document).
 struct SimulatedChip {
     ChipDocument document;
+    std::string uid;  // what the reader reports for the card (upper-case hex); empty: none
     ChipAccessKey key() const;
 };
 
@@ -54,6 +55,9 @@ class SimulatedChipReader final : public ChipReader {
     SelfTestResult self_test() override;
     std::expected<std::optional<ChipDocument>, DeviceFault> read_document(
         const ChipAccessKey& key, std::chrono::milliseconds wait) override;
+    // The present chip's uid (whether or not its document was read), after the injected faults.
+    std::expected<std::optional<std::string>, DeviceFault> read_card_identity(
+        std::chrono::milliseconds wait) override;
 
   private:
     std::mutex mutex_;

@@ -15,8 +15,9 @@ namespace hk::drivers::sim {
 
 class SimulatedContactlessPort : public icao9303::ContactlessPort {
   public:
-    // Puts a chip in the field (replacing any) or takes it away; from any thread.
-    void present(std::shared_ptr<IcaoCardSimulator> card);
+    // Puts a card in the field (replacing any: a passport chip, a technician card) or takes it away; from
+    // any thread.
+    void present(std::shared_ptr<SimulatedCard> card);
     void remove();
     [[nodiscard]] bool card_present() const;
     FaultInjector& faults() { return faults_; }
@@ -28,7 +29,7 @@ class SimulatedContactlessPort : public icao9303::ContactlessPort {
   private:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
-    std::shared_ptr<IcaoCardSimulator> card_;
+    std::shared_ptr<SimulatedCard> card_;
     FaultInjector faults_;
 };
 

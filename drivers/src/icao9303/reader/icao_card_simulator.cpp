@@ -1,6 +1,7 @@
 #include "drivers/sim/icao_card_simulator.h"
 
 #include <algorithm>
+#include <random>
 #include <thread>
 
 #include "drivers/icao9303/file_reader.h"
@@ -50,6 +51,9 @@ IcaoCardSimulator::IcaoCardSimulator(IcaoCardContents contents, IcaoCardQuirks q
       session_(std::make_unique<Session>(contents_, quirks_)) {
     if (quirks_.bac_only) contents_.card_access.reset();
     atr_info_file_ = atr_info();
+    std::random_device random;
+    uid_ = {0x08, static_cast<std::uint8_t>(random()), static_cast<std::uint8_t>(random()),
+            static_cast<std::uint8_t>(random())};
 }
 
 IcaoCardSimulator::~IcaoCardSimulator() = default;

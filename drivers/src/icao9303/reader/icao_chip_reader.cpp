@@ -1,5 +1,7 @@
 #include "drivers/icao9303/icao_chip_reader.h"
 
+#include "drivers/iso7816/get_uid.h"
+
 namespace hk::drivers::icao9303 {
 namespace {
 
@@ -79,6 +81,39 @@ std::expected<std::optional<ChipDocument>, DeviceFault> IcaoChipReader::read_doc
     }
     if (!document) return remember(chip_fault(document.error()));
     return std::optional<ChipDocument>{std::move(*document)};
+}
+
+std::expected<std::optional<std::string>, DeviceFault> IcaoChipReader::read_card_identity(
+    std::chrono::milliseconds wait) {
+    const auto remember = [this](const DeviceFault& fault) {
+        const std::lock_guard lock(report_mutex_);
+        last_fault_ = fault.kind;
+        return std::unexpected(fault);
+    };
+    auto present = port_.wait_for_card(wait);
+    if (!present) return remember(chip_fault(present.error()));
+    {
+        const std::lock_guard lock(report_mutex_);
+        last_fault_.reset();
+    }
+    if (!*present) return std::optional<std::string>{};
+    auto channel = port_.connect();
+    if (!channel) {
+        // A card that left again between the two calls is no card, not a fault.
+        if (channel.error().kind == iso7816::ChannelErrorKind::CardRemoved)
+            return std::optional<std::string>{};
+        return remember(chip_fault(channel.error()));
+    }
+    auto answer = (*channel)->transmit_raw(iso7816::get_uid_command());
+    if (!answer) {
+        if (answer.error().kind == iso7816::ChannelErrorKind::CardRemoved)
+            return std::optional<std::string>{};
+        return remember(chip_fault(answer.error()));
+    }
+    const iso7816::Bytes& bytes = *answer;
+    const bool has_uid = bytes.size() > 2 && bytes[bytes.size() - 2] == 0x90 && bytes.back() == 0x00;
+    if (!has_uid) return std::optional<std::string>{};
+    return std::optional<std::string>{iso7816::to_hex(iso7816::ByteView(bytes).first(bytes.size() - 2))};
 }
 
 DeviceStatus IcaoChipReader::status() {

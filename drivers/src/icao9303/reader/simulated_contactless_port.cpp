@@ -12,7 +12,7 @@ using iso7816::ChannelErrorKind;
 // injects the one-shot faults that strike mid-read.
 class SimulatedPortChannel : public iso7816::CardChannel {
   public:
-    SimulatedPortChannel(std::shared_ptr<IcaoCardSimulator> card, FaultInjector& faults)
+    SimulatedPortChannel(std::shared_ptr<SimulatedCard> card, FaultInjector& faults)
         : card_(std::move(card)), inner_(*card_), faults_(faults) {}
     std::expected<iso7816::Bytes, ChannelError> transmit_raw(iso7816::ByteView command) override {
         if (faults_.unplugged())
@@ -33,7 +33,7 @@ class SimulatedPortChannel : public iso7816::CardChannel {
     }
 
   private:
-    std::shared_ptr<IcaoCardSimulator> card_;
+    std::shared_ptr<SimulatedCard> card_;
     InProcessCardChannel inner_;
     FaultInjector& faults_;
     bool refuse_ = false;
@@ -41,7 +41,7 @@ class SimulatedPortChannel : public iso7816::CardChannel {
 
 }  // namespace
 
-void SimulatedContactlessPort::present(std::shared_ptr<IcaoCardSimulator> card) {
+void SimulatedContactlessPort::present(std::shared_ptr<SimulatedCard> card) {
     {
         const std::lock_guard lock(mutex_);
         card_ = std::move(card);

@@ -14,6 +14,7 @@
 #include "drivers/icao9303/icao_chip_reader.h"
 #include "drivers/icao9303/test_document.h"
 #include "drivers/sim/icao_test_card.h"
+#include "drivers/sim/plain_contactless_card.h"
 #include "drivers/transports/pn532_emulator.h"
 #include "drivers/transports/vpcd_card_bridge.h"
 #include "pcscd_peer.h"
@@ -48,7 +49,7 @@ class ChipTransports : public ::testing::Test {
         std::filesystem::remove_all(test_dir(), ignored);
     }
 
-    void start_pcscd_with(std::shared_ptr<sim::IcaoCardSimulator> card) {
+    void start_pcscd_with(std::shared_ptr<sim::SimulatedCard> card) {
         card_ = std::move(card);
         ASSERT_TRUE(std::filesystem::exists("/usr/sbin/pcscd")) << "pcscd is not installed";
         const std::uint16_t port = PcscdPeer::free_port_pair();
@@ -70,7 +71,7 @@ class ChipTransports : public ::testing::Test {
 
     std::unique_ptr<testdoc::TestDocument> document_;
     DocumentReadOptions options_;
-    std::shared_ptr<sim::IcaoCardSimulator> card_;
+    std::shared_ptr<sim::SimulatedCard> card_;
     std::unique_ptr<PcscdPeer> pcscd_;
     std::unique_ptr<transports::VpcdCardBridge> bridge_;
 };
@@ -150,6 +151,70 @@ TEST_F(ChipTransports, ReadsThePassportThroughRealLibnfcAndAPn532) {
     auto again = reader->read_document(document_->access_key(), 10s);
     ASSERT_TRUE(again) << again.error().detail;
     EXPECT_TRUE(again->has_value());
+}
+
+// ---- card identity: the UID the reader reports, how a technician card is recognised ----
+
+// pcscd sees a card only on its next poll of the driver; bounded retries, so one never seen fails the test.
+std::optional<std::string> identity_within(IcaoChipReader& reader, std::chrono::milliseconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+        auto identity = reader.read_card_identity(200ms);
+        if (!identity) {
+            ADD_FAILURE() << fault_code(identity.error()) << " " << identity.error().detail;
+            return std::nullopt;
+        }
+        if (*identity) return *identity;
+    }
+    return std::nullopt;
+}
+
+TEST_F(ChipTransports, ATechnicianCardsUidComesThroughRealPcscdAndNoCardIsNoIdentity) {
+    start_pcscd_with(std::make_shared<sim::PlainContactlessCard>(iso7816::Bytes{0x04, 0xA1, 0xB2, 0xC3}));
+    auto reader = reader_for("pcsc:Virtual PCD 00 00");
+    EXPECT_EQ(identity_within(*reader, 10s), "04A1B2C3");
+
+    bridge_->remove_card();
+    std::optional<std::string> seen = "not asked";
+    for (int attempt = 0; attempt < 50 && seen; ++attempt) {
+        auto identity = reader->read_card_identity(100ms);
+        ASSERT_TRUE(identity) << identity.error().detail;
+        seen = *identity;
+    }
+    EXPECT_EQ(seen, std::nullopt);
+    pcscd_->stop();
+    auto gone = reader->read_card_identity(300ms);
+    ASSERT_FALSE(gone);
+    EXPECT_EQ(gone.error().kind, FaultKind::Unplugged) << gone.error().detail;
+}
+
+TEST_F(ChipTransports, APassportsRandomUidComesThroughPcscdWithoutOpeningTheDocument) {
+    auto card = sim::make_test_card(*document_);
+    const iso7816::Bytes uid = card->uid();
+    start_pcscd_with(card);
+    auto reader = reader_for("pcsc:Virtual PCD 00 00");
+    const auto identity = identity_within(*reader, 10s);
+    ASSERT_TRUE(identity);
+    EXPECT_EQ(*identity, iso7816::to_hex(uid));
+    EXPECT_EQ(identity->substr(0, 2), "08");  // ICAO's random UIDs start 08
+    EXPECT_EQ(card->apdus_answered(), 0);     // the reader answered; not a word to the chip
+}
+
+TEST_F(ChipTransports, ATechnicianCardsUidComesThroughRealLibnfcAndAPn532) {
+    sim::PlainContactlessCard card(iso7816::Bytes{0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
+    transports::Pn532EmulatorOptions emulator_options;
+    emulator_options.symlink_path = (test_dir() / "pn532").string();
+    emulator_options.uid = {0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+    transports::Pn532Emulator emulator(card, emulator_options);
+    ASSERT_TRUE(emulator.start());
+    auto reader = reader_for("nfc:" + emulator.device_string());
+    auto identity = reader->read_card_identity(10s);
+    ASSERT_TRUE(identity) << identity.error().detail;
+    EXPECT_EQ(*identity, "04112233445566");
+    emulator.remove_card();
+    auto nothing = reader->read_card_identity(300ms);
+    ASSERT_TRUE(nothing) << nothing.error().detail;
+    EXPECT_FALSE(nothing->has_value());
 }
 
 // ---- self-test: reader answering and chip presence, and never a word to the chip ----
