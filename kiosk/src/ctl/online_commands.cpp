@@ -8,6 +8,7 @@
 #include "ops/audit/audit_verification.h"
 #include "ops/bundle/support_bundle.h"
 #include "ops/control/control_client.h"
+#include "ops/control/reply_text.h"
 #include "ops/technician/pin_hash.h"
 #include "readiness_report.h"
 
@@ -173,25 +174,6 @@ int OnlineCommands::Parsed::call(const std::string& command, const json& args, s
 
 namespace {
 
-void print_device_line(const json& device, std::ostream& out) {
-    out << "  " << std::left << std::setw(20) << text_or(device.value("device", json())) << std::setw(9)
-        << (device.value("ready", false) ? "ready" : "FAULTED") << std::setw(8)
-        << text_or(device.value("fault_code", json())) << text_or(device.value("detail", json()), "") << "\n";
-}
-
-int show_self_tests(const json& answer, std::ostream& out) {
-    for (const json& result : answer.at("results")) {
-        out << (result.value("passed", false) ? "PASS " : "FAIL ") << std::left << std::setw(20)
-            << text_or(result.value("device", json())) << std::setw(8)
-            << text_or(result.value("fault_code", json())) << text_or(result.value("summary", json()), "")
-            << "\n";
-        for (const auto& [name, value] : object_member(result, "checks").items()) {
-            out << "       " << name << ": " << text_or(value) << "\n";
-        }
-    }
-    return answer.value("passed", false) ? kExitOk : kExitNotWell;
-}
-
 printer::ReadinessReport report_from_json(const json& answer) {
     printer::ReadinessReport report;
     report.kiosk_id = answer.value("kiosk_id", "");
@@ -249,106 +231,32 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
     const auto json_only = [](const json& answer) -> const json* {
         return answer.contains("__json_only") ? &answer.at("__json_only") : nullptr;
     };
-    if (p.status->parsed()) {
-        return p.call("status", json::object(), out, err, [&](const json& answer) {
-            if (json_only(answer)) return kExitOk;
-            out << "kiosk " << answer.value("kiosk_id", "") << " version " << answer.value("version", "")
-                << ": " << (answer.value("in_service", false) ? "in service" : "OUT OF SERVICE")
-                << ", screen " << answer.value("screen", "")
-                << (answer.value("session_active", false) ? ", serving a citizen" : ", idle")
-                << (answer.value("maintenance", false) ? ", maintenance requested" : "") << ", up "
-                << answer.value("uptime_s", 0) << " s\n";
-            for (const json& device : answer.value("devices", json::array())) print_device_line(device, out);
-            return kExitOk;
-        });
-    }
-    if (p.devices->parsed()) {
-        return p.call("devices", json::object(), out, err, [&](const json& answer) {
-            if (json_only(answer)) return kExitOk;
-            for (const json& device : answer) {
-                print_device_line(device, out);
-                const json& test = device.at("last_self_test");
-                if (test.is_null()) {
-                    out << "      self-test: not run\n";
-                } else {
-                    out << "      self-test: " << (test.value("passed", false) ? "passed" : "FAILED")
-                        << " at " << test.value("time", "") << " " << test.value("summary", "") << "\n";
-                }
-            }
-            return kExitOk;
-        });
-    }
+    // The answer as the service screen words it too (ops/control/reply_text.h); the exit code says whether
+    // all is well.
+    const auto as_text = [&out, json_only](std::string command) {
+        return [&out, json_only, command = std::move(command)](const json& answer) {
+            const json* raw = json_only(answer);
+            const ops::ReplyText shown = ops::reply_text(command, raw != nullptr ? *raw : answer);
+            if (raw == nullptr) out << shown.text;
+            return shown.well ? kExitOk : kExitNotWell;
+        };
+    };
+    if (p.status->parsed()) return p.call("status", json::object(), out, err, as_text("status"));
+    if (p.devices->parsed()) return p.call("devices", json::object(), out, err, as_text("devices"));
     if (p.selftest->parsed()) {
         json args = json::object();
         if (!p.selftest_device.empty()) args["device"] = p.selftest_device;
-        return p.call("selftest", args, out, err, [&](const json& answer) {
-            if (const json* raw = json_only(answer))
-                return raw->value("passed", false) ? kExitOk : kExitNotWell;
-            return show_self_tests(answer, out);
-        });
+        return p.call("selftest", args, out, err, as_text("selftest"));
     }
-    if (p.test_print->parsed()) {
-        return p.call("test-print", json{{"printer", p.printer}}, out, err, [&](const json& answer) {
-            const json& result = json_only(answer) ? *json_only(answer) : answer;
-            if (!json_only(answer)) {
-                for (const auto& [printer, outcome] : result.at("printers").items()) {
-                    out << printer << ": "
-                        << (outcome.value("printed", false) ? std::string("printed")
-                                                            : "FAILED " + outcome.value("fault_code", "") +
-                                                                  " " + outcome.value("detail", ""))
-                        << "\n";
-                }
-            }
-            return result.value("printed", false) ? kExitOk : kExitNotWell;
-        });
-    }
-    if (p.test_scan->parsed()) {
-        return p.call("test-scan", json::object(), out, err, [&](const json& answer) {
-            const json& result = json_only(answer) ? *json_only(answer) : answer;
-            if (!json_only(answer)) {
-                if (!result.value("scanned", false)) {
-                    out << "scan FAILED " << result.value("fault_code", "") << " "
-                        << result.value("detail", "") << "\n";
-                } else {
-                    out << "scanned " << result.value("width", 0) << " x " << result.value("height", 0)
-                        << " px at " << result.value("dpi", 0) << " dpi\n";
-                    for (const auto& [name, value] : object_member(result, "quality").items()) {
-                        out << "  " << name << ": " << value.dump() << "\n";
-                    }
-                }
-            }
-            return result.value("scanned", false) ? kExitOk : kExitNotWell;
-        });
-    }
+    if (p.test_print->parsed())
+        return p.call("test-print", json{{"printer", p.printer}}, out, err, as_text("test-print"));
+    if (p.test_scan->parsed()) return p.call("test-scan", json::object(), out, err, as_text("test-scan"));
     if (p.nfc_field_test->parsed()) {
         out << (p.common.json ? "" : "hold a card on the chip reader...\n") << std::flush;
-        return p.call(
-            "nfc-field-test", json{{"seconds", p.field_seconds}}, out, err, [&](const json& answer) {
-                const json& result = json_only(answer) ? *json_only(answer) : answer;
-                if (!json_only(answer)) {
-                    out << "field: " << (result.value("field", false) ? "on" : "NOT WORKING") << "; card: "
-                        << (result.value("card_seen", false)
-                                ? "seen after " + std::to_string(result.value("after_ms", 0)) + " ms"
-                                : std::string("not seen"))
-                        << "  (" << result.value("summary", "") << ")\n";
-                }
-                return result.value("card_seen", false) ? kExitOk : kExitNotWell;
-            });
+        return p.call("nfc-field-test", json{{"seconds", p.field_seconds}}, out, err,
+                      as_text("nfc-field-test"));
     }
-    if (p.counters->parsed()) {
-        return p.call("counters", json::object(), out, err, [&](const json& answer) {
-            if (json_only(answer)) return kExitOk;
-            for (const json& counter : answer) {
-                std::string labels;
-                for (const auto& [name, value] : counter.at("labels").items()) {
-                    labels += (labels.empty() ? "" : ",") + name + "=" + value.get<std::string>();
-                }
-                out << counter.value("name", "") << (labels.empty() ? "" : "{" + labels + "}") << " "
-                    << counter.value("value", 0) << "\n";
-            }
-            return kExitOk;
-        });
-    }
+    if (p.counters->parsed()) return p.call("counters", json::object(), out, err, as_text("counters"));
     if (p.logs->parsed()) {
         json args = json::object();
         if (!p.since.empty()) {
@@ -359,15 +267,7 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
             }
             args["since_ms"] = *since;
         }
-        return p.call("logs", args, out, err, [&](const json& answer) {
-            if (json_only(answer)) return kExitOk;
-            for (const json& record : answer) {
-                out << record.value("time", "") << " " << record.value("level", "") << " E"
-                    << record.value("id", 0) << " " << record.value("name", "") << ": "
-                    << record.value("message", "") << "\n";
-            }
-            return kExitOk;
-        });
+        return p.call("logs", args, out, err, as_text("logs"));
     }
     if (p.support_bundle->parsed()) {
         return p.call("support-bundle", json::object(), out, err, [&](const json& answer) {
@@ -393,20 +293,7 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
     if (p.readiness->parsed()) {
         return p.call("readiness-report", json{{"print", p.print_report}}, out, err, [&](const json& answer) {
             const json& report = json_only(answer) ? *json_only(answer) : answer;
-            if (!json_only(answer)) {
-                out << "kiosk " << report.value("kiosk_id", "") << " " << report.value("version", "")
-                    << " at " << report.value("generated_at", "") << ": "
-                    << (report.value("ready_for_service", false) ? "READY for service"
-                                                                 : "NOT ready for service")
-                    << "\n";
-                for (const json& device : report.value("devices", json::array())) {
-                    out << "  " << std::left << std::setw(20) << device.value("device", "") << std::setw(9)
-                        << device.value("state", "") << "self-test " << std::setw(8)
-                        << device.value("self_test", "") << text_or(device.value("fault_code", json()), "")
-                        << "\n";
-                }
-            }
-            int code = report.value("ready_for_service", false) ? kExitOk : kExitNotWell;
+            int code = as_text("readiness-report")(answer);
             if (p.print_report && !report.value("printed", false)) {
                 err << "kioskctl readiness-report: not printed: " << report.value("print_fault_code", "")
                     << " " << report.value("print_detail", "") << "\n";
@@ -426,23 +313,10 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
     }
     if (p.maintenance->parsed()) {
         return p.call("maintenance", json{{"on", p.maintenance_state == "on"}}, out, err,
-                      [&](const json& answer) {
-                          if (!json_only(answer)) out << answer.value("note", "") << "\n";
-                          return kExitOk;
-                      });
+                      as_text("maintenance"));
     }
     if (p.audit_verify->parsed()) {
-        const auto show = [&](const json& answer) {
-            const json& result = json_only(answer) ? *json_only(answer) : answer;
-            if (!json_only(answer)) {
-                out << "audit log " << (result.value("intact", false) ? "intact" : "NOT INTACT") << ": "
-                    << result.value("records", 0) << " records\n";
-                for (const json& problem : result.value("problems", json::array())) {
-                    out << "  " << problem.get<std::string>() << "\n";
-                }
-            }
-            return result.value("intact", false) ? kExitOk : kExitNotWell;
-        };
+        const auto show = as_text("audit-verify");
         if (p.audit_file.empty()) return p.call("audit-verify", json::object(), out, err, show);
         const ops::AuditVerification verification = ops::verify_audit_log(p.audit_file);
         const json result{{"intact", verification.intact},
@@ -454,12 +328,7 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
         }
         return show(result);
     }
-    if (p.metrics->parsed()) {
-        return p.call("metrics", json::object(), out, err, [&](const json& answer) {
-            if (!json_only(answer)) out << answer.value("text", "");
-            return kExitOk;
-        });
-    }
+    if (p.metrics->parsed()) return p.call("metrics", json::object(), out, err, as_text("metrics"));
     if (p.hash_pin->parsed()) {
         std::string pin;
         std::getline(in, pin);

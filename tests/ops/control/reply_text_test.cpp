@@ -1,0 +1,78 @@
+// The technician's words for each control reply: what kioskctl prints and the service screen shows.
+#include <gtest/gtest.h>
+
+#include "ops/control/reply_text.h"
+
+namespace hk::ops {
+namespace {
+
+using nlohmann::json;
+
+TEST(ReplyText, StatusNamesTheKioskItsStateAndEachDevice) {
+    const json answer{
+        {"kiosk_id", "kiosk-7"},
+        {"version", "1.2.3"},
+        {"in_service", false},
+        {"screen", "out_of_service"},
+        {"session_active", false},
+        {"maintenance", true},
+        {"uptime_s", 42},
+        {"devices",
+         {{{"device", "a4_printer"}, {"ready", false}, {"fault_code", "A4P-06"}, {"detail", "jam"}},
+          {{"device", "chip_reader"}, {"ready", true}}}}};
+    const ReplyText shown = reply_text("status", answer);
+    EXPECT_TRUE(shown.well);
+    EXPECT_NE(shown.text.find("kiosk kiosk-7 version 1.2.3: OUT OF SERVICE, screen out_of_service, idle, "
+                              "maintenance requested, up 42 s"),
+              std::string::npos)
+        << shown.text;
+    EXPECT_NE(shown.text.find("a4_printer          FAULTED  A4P-06  jam"), std::string::npos) << shown.text;
+    EXPECT_NE(shown.text.find("chip_reader         ready    -"), std::string::npos) << shown.text;
+}
+
+TEST(ReplyText, AFailedSelfTestIsNotWellAndShowsItsChecks) {
+    const json answer{{"passed", false},
+                      {"results",
+                       {{{"device", "receipt_printer"},
+                         {"passed", false},
+                         {"fault_code", "RCP-03"},
+                         {"summary", "paper out"},
+                         {"checks", {{"paper", "out"}}}}}}};
+    const ReplyText shown = reply_text("selftest", answer);
+    EXPECT_FALSE(shown.well);
+    EXPECT_NE(shown.text.find("FAIL receipt_printer     RCP-03  paper out"), std::string::npos) << shown.text;
+    EXPECT_NE(shown.text.find("       paper: out"), std::string::npos) << shown.text;
+    EXPECT_TRUE(reply_text("selftest", json{{"passed", true}, {"results", json::array()}}).well);
+}
+
+TEST(ReplyText, ABrokenAuditLogIsNotWellAndListsItsProblems) {
+    const ReplyText shown =
+        reply_text("audit-verify",
+                   json{{"intact", false}, {"records", 12}, {"problems", {"record 7: hash does not chain"}}});
+    EXPECT_FALSE(shown.well);
+    EXPECT_EQ(shown.text, "audit log NOT INTACT: 12 records\n  record 7: hash does not chain\n");
+}
+
+TEST(ReplyText, CountersShowTheirLabels) {
+    const json answer =
+        json::array({{{"name", "certificates"}, {"labels", {{"type", "relationship"}}}, {"value", 3}},
+                     {{"name", "sessions"}, {"labels", json::object()}, {"value", 9}}});
+    EXPECT_EQ(reply_text("counters", answer).text, "certificates{type=relationship} 3\nsessions 9\n");
+}
+
+TEST(ReplyText, AnswersOfTheWrongShapeNeverThrowAndShowDashes) {
+    for (const char* command :
+         {"status", "devices", "selftest", "test-print", "test-scan", "nfc-field-test", "counters", "logs",
+          "readiness-report", "maintenance", "audit-verify", "metrics", "something-new"}) {
+        for (const json& answer :
+             {json(), json(17), json("text"), json::array({1, "x", nullptr}),
+              json{{"devices", 5}, {"results", "x"}, {"passed", "yes"}, {"records", "many"}}}) {
+            EXPECT_NO_THROW((void)reply_text(command, answer)) << command << " " << answer.dump();
+        }
+    }
+    EXPECT_FALSE(reply_text("test-scan", json::object()).well);
+    EXPECT_FALSE(reply_text("nfc-field-test", json{{"field", true}, {"card_seen", false}}).well);
+}
+
+}  // namespace
+}  // namespace hk::ops
