@@ -150,6 +150,18 @@ echo "demo: a citizen on the tactile keypad with speech, large text and high con
 grep '^say' "$out/accessible/speech.txt" | head -12
 echo "  ... ($(grep -c '^say' "$out/accessible/speech.txt") utterances in $out/accessible/speech.txt)"
 
+# A technician at the screen: service mode opened by a technician card on the chip reader and its PIN (the config
+# names card 04A1B2C3; kioskctl hash-pin makes the PIN's hash).
+echo
+echo "demo: service mode on the screen (technician card, PIN, self-tests, audit check):"
+pin_hash=$(echo 2468 | "$bin/kiosk/kioskctl" hash-pin)
+printf '{"kiosk_id": "kiosk-demo", "technicians": [{"card": "04A1B2C3", "pin_hash": "%s"}]}\n' "$pin_hash" \
+    > "$out/kiosk-service.json"
+"$bin/kiosk/kiosk" --simulate --headless --config "$out/kiosk-service.json" \
+    --script kiosk/scripts/demo-service-mode.script --out "$out/service-mode" > "$out/service-mode.log" 2>&1 ||
+    { echo "demo: the service-mode run failed; see $out/service-mode.log" >&2; exit 1; }
+grep -E 'technician_|service_' "$out/service-mode.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
+
 # The technician's view of the same kiosk (the same state folder, so the counters and the audit log hold the
 # session above): the kiosk runs in the background, kioskctl talks to it over its control socket, and its MQTT
 # heartbeat goes to a private mosquitto broker.
@@ -193,3 +205,4 @@ echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png)"
 echo "  accessible   $out/accessible/speech.txt (spoken prompts), $out/accessible/screens/ (large text, high contrast, help)"
 echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
 echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"
+echo "  service mode $out/service-mode/screens/ (the technician's PIN, menu and self-test screens), $out/service-mode.log"

@@ -110,6 +110,20 @@ class KioskProcess {
         pid_ = -1;
         return exit_code_;
     }
+    // For a kiosk running a script: its exit code once the script has ended it (-1 if it did not in time).
+    int wait_for_exit(std::chrono::milliseconds limit) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        int status = 0;
+        while (pid_ > 0 && std::chrono::steady_clock::now() < deadline) {
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+                return exit_code_;
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        return exit_code_;
+    }
     [[nodiscard]] fs::path state() const { return dir_ / "out"; }
     [[nodiscard]] fs::path socket() const { return state() / "control.sock"; }
     [[nodiscard]] std::string log() const { return read_file(dir_ / "kiosk.log"); }
@@ -320,6 +334,62 @@ TEST_F(TechnicianEndToEnd, LogsAuditAndSupportBundleOfASessionHoldNoPersonalData
         EXPECT_EQ(everything.find(personal), std::string::npos) << personal;
     }
     EXPECT_EQ(everything.find("王"), std::string::npos) << "not even part of a name";
+}
+
+// ---- service mode on the screen: a technician card on the chip reader and its PIN ----
+
+json with_technician(json settings, const std::string& pin_hash) {
+    settings["technicians"] = json::array({{{"card", "04:a1:b2:c3"}, {"pin_hash", pin_hash}}});
+    return settings;
+}
+
+std::string hashed_pin(const std::string& pin) {
+    const Outcome outcome = run("echo " + pin + " | " + HUKIOSK_KIOSKCTL_BINARY + " hash-pin");
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.out;
+    return outcome.out.substr(0, outcome.out.find('\n'));
+}
+
+TEST_F(TechnicianEndToEnd, ServiceModeOnTheScreenRunsKioskctlsFunctionsAndLeavesOutOfService) {
+    KioskProcess kiosk(dir_, with_technician(config("kiosk-tech-5"), hashed_pin("2468")),
+                       "service-mode.script");
+    ASSERT_EQ(kiosk.wait_for_exit(120s), 0) << kiosk.log();
+    bool screenshot = false;
+    for (const auto& entry : fs::directory_iterator(kiosk.state() / "screens")) {
+        screenshot = screenshot || entry.path().string().ends_with("service-result-selftest.png");
+    }
+    EXPECT_TRUE(screenshot);
+    const std::string log = kiosk.log();
+    for (const char* event : {"technician_card_seen", "technician_login_refused", "technician_login_accepted",
+                              "service_function_run", "service_mode_left", "maintenance_requested"}) {
+        EXPECT_NE(log.find(event), std::string::npos) << event;
+    }
+    const std::string audit = read_file(kiosk.state() / "audit.log");
+    EXPECT_NE(audit.find("service_login"), std::string::npos) << audit;
+    EXPECT_NE(audit.find("\"self_test\""), std::string::npos)
+        << "the screen's self-test is audited like kioskctl's";
+    EXPECT_NE(audit.find("…B2C3 at the screen"), std::string::npos) << audit;
+    // The card is named by its last digits only, and the PIN nowhere.
+    for (const std::string& secret : {std::string("04A1B2C3"), std::string("2468")}) {
+        EXPECT_EQ((log + audit).find(secret), std::string::npos) << secret;
+    }
+    bool bundle_written = false;
+    for (const auto& entry : fs::directory_iterator(kiosk.state() / "support-bundles")) {
+        bundle_written = bundle_written || entry.path().string().ends_with(".tar.gz");
+    }
+    EXPECT_TRUE(bundle_written);
+    const Outcome verified = run(std::string(HUKIOSK_KIOSKCTL_BINARY) + " audit verify --file " +
+                                 (kiosk.state() / "audit.log").string());
+    EXPECT_EQ(verified.exit_code, 0) << verified.out;
+}
+
+TEST_F(TechnicianEndToEnd, ServiceModePinGuessingIsSlowedAndLockedOut) {
+    KioskProcess kiosk(dir_, with_technician(config("kiosk-tech-6"), hashed_pin("2468")),
+                       "service-mode-lockout.script");
+    ASSERT_EQ(kiosk.wait_for_exit(120s), 0) << kiosk.log();
+    const std::string log = kiosk.log();
+    EXPECT_NE(log.find("technician_locked_out"), std::string::npos) << log;
+    EXPECT_EQ(log.find("technician_login_accepted"), std::string::npos)
+        << "the right PIN is refused while locked";
 }
 
 TEST_F(TechnicianEndToEnd, HeartbeatReachesARealMosquitto) {

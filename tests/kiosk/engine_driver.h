@@ -129,6 +129,28 @@ class Driver {
         for (char d : digits) tap(std::string("digit:") + d);
     }
     void device(drivers::DeviceKind kind, bool ready) { apply(DeviceHealthChanged{kind, ready}); }
+
+    // --- service mode (the engine must be configured with technician_cards) ---
+    void to_service_pin(const std::string& card = "04A1B2C3") {
+        advance(Millis(1));  // the first tick starts the watch for technician cards
+        apply(TechnicianCardSeen{pending(), card});
+    }
+    void to_service_menu() {
+        to_service_pin();
+        type("2468");
+        tap("submit");
+        apply(TechnicianPinChecked{pending(), PinVerdict::Accepted, 5, 0});
+    }
+    void to_service_result(const std::string& function, bool well, const std::string& text) {
+        to_service_menu();
+        tap("service:" + function);
+        apply(ServiceFunctionDone{pending(), well, text});
+    }
 };
+
+inline EngineConfig with_technician_cards(EngineConfig config = {}) {
+    config.technician_cards = true;
+    return config;
+}
 
 }  // namespace hk::kiosk::testing

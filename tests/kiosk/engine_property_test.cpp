@@ -34,7 +34,7 @@ class RandomCitizen {
         const auto& people = sim::demo_world().people;
         const std::size_t who = static_cast<std::size_t>(pick(static_cast<int>(people.size())));
         if (chance(25)) return answer_what_is_awaited(d);
-        switch (pick(16)) {
+        switch (pick(17)) {
             case 0:
             case 1:
             case 2:
@@ -101,6 +101,12 @@ class RandomCitizen {
             case 14:
                 if (chance(5)) return MaintenanceRequested{chance(50)};
                 return StatusAnswered{request(d), {"202611000017", "approved", "2026-11-20"}};
+            case 15:  // service mode: a technician card, a PIN verdict, a function's result (any time)
+                if (chance(40)) return TechnicianCardSeen{request(d), "04A1B2C3"};
+                if (chance(50))
+                    return TechnicianPinChecked{request(d), static_cast<PinVerdict>(pick(4)), pick(6),
+                                                pick(900)};
+                return ServiceFunctionDone{request(d), chance(50), "FAIL a4_printer A4P-06 paper jam\n"};
             default:
                 return ClockTick{d.state.now + Millis(pick(3) == 0 ? 70'000 : pick(5'000))};
         }
@@ -136,6 +142,17 @@ class RandomCitizen {
                                      chance(50) ? DeviceKind::A4Printer : DeviceKind::ReceiptPrinter};
             case Screen::Querying:
                 return HandlingPointsAnswered{request, {}};
+            case Screen::Attract:
+            case Screen::OutOfService:
+                // Now and then a technician: most visitors are citizens.
+                if (request != 0 && chance(8)) return TechnicianCardSeen{request, "04A1B2C3"};
+                return ClockTick{d.state.now + Millis(10)};
+            case Screen::ServicePin:
+                if (request != 0)
+                    return TechnicianPinChecked{request, static_cast<PinVerdict>(pick(4)), pick(6), 0};
+                return UserAction{d.state.service_visit->pin_entry.size() < 4 ? "digit:5" : "submit"};
+            case Screen::ServiceWorking:
+                return ServiceFunctionDone{request, chance(70), "PASS chip_reader -\n"};
             default:
                 return ClockTick{d.state.now + Millis(10)};
         }
@@ -163,7 +180,7 @@ TEST(EngineProperty, RandomSequencesKeepInvariantsNeverLeakAndReturnToAttract) {
     int sessions_started = 0;
     for (unsigned seed = 1; seed <= kSequences; ++seed) {
         RandomCitizen citizen(seed);
-        Driver d;
+        Driver d(with_technician_cards());
         std::uint64_t session_first_request = 0;
         std::uint64_t session_serial = d.state.session_serial;
         const int length = 20 + citizen.pick(100);
@@ -205,7 +222,7 @@ TEST(EngineProperty, EveryScreenIsReachedByRandomSequences) {
     std::set<Screen> seen;
     for (unsigned seed = 1; seed <= 3000; ++seed) {
         RandomCitizen citizen(seed);
-        Driver d;
+        Driver d(with_technician_cards());
         for (int i = 0; i < 120; ++i) {
             d.apply(citizen.next(d));
             seen.insert(d.screen());

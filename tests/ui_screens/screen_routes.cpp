@@ -99,6 +99,24 @@ std::vector<Scene> build_scenes() {
                  d.pending(),
                  {{"东华门派出所", "东城区东华门大街33号", 1.6, 1}, {"景山派出所", "景山东街12号", 2.4, 6}}});
          }},
+        {"service_pin", Screen::ServicePin,
+         [](Driver& d) {
+             d.to_service_pin();
+             d.type("24");
+         }},
+        {"service_menu", Screen::ServiceMenu, [](Driver& d) { d.to_service_menu(); }},
+        {"service_working", Screen::ServiceWorking,
+         [](Driver& d) {
+             d.to_service_menu();
+             d.tap("service:selftest");
+         }},
+        {"service_result", Screen::ServiceResult,
+         [](Driver& d) {
+             d.to_service_result("status", true,
+                                 "kiosk kiosk-test version 0.9.0: in service, screen attract, idle, up 42 s\n"
+                                 "  a4_printer          ready    -       simulated\n"
+                                 "  receipt_printer     ready    -       simulated\n");
+         }},
         {"error-retry", Screen::Error,
          [](Driver& d) {
              d.to_checking();
@@ -128,7 +146,7 @@ std::vector<kiosk::Screen> screens_without_scene(const std::vector<Scene>& scene
 ui::ViewModel view_of(const Scene& scene, kiosk::Language language, Theme theme) {
     kiosk::EngineConfig config;
     config.default_language = language;  // what attract and out of service speak before anyone chooses
-    Driver d(config);
+    Driver d(kiosk::testing::with_technician_cards(config));
     scene.reach(d);
     EXPECT_EQ(kiosk::to_string(d.screen()), kiosk::to_string(scene.screen)) << "scene " << scene.name;
     if (d.state.session) {

@@ -97,6 +97,14 @@ void CommandExecutor::execute(Command command) {
                 settle_transaction();
                 if (options_.journal != nullptr)
                     options_.journal->session_ended(c.session_serial, options_.boot_id);
+            } else if constexpr (std::is_same_v<C, WatchForTechnicianCard>) {
+                watch_for_technician_card(c.request, read_generation_.load());
+            } else if constexpr (std::is_same_v<C, CheckTechnicianPin>) {
+                check_technician_pin(std::move(c));
+            } else if constexpr (std::is_same_v<C, RunServiceFunction>) {
+                run_service_function(std::move(c));
+            } else if constexpr (std::is_same_v<C, ServiceModeClosed>) {
+                if (service_hooks_.closed) service_hooks_.closed(c);
             } else if constexpr (std::is_same_v<C, IssueCertificate>) {
                 issue_certificate(std::move(c));
             } else if constexpr (std::is_same_v<C, FileApplication>) {

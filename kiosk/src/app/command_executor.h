@@ -19,6 +19,15 @@ namespace hk::kiosk {
 
 class Journal;
 
+// Service mode: what the kiosk app lends the executor (the technician gate, the control commands). Each runs
+// on the executor's service worker, never on the UI thread; unset hooks refuse.
+struct ServiceModeHooks {
+    std::function<bool(std::string_view card_id)> is_technician_card;  // any thread
+    std::function<TechnicianPinChecked(const CheckTechnicianPin&)> check_pin;
+    std::function<ServiceFunctionDone(const RunServiceFunction&)> run_function;
+    std::function<void(const ServiceModeClosed&)> closed;
+};
+
 struct ExecutorOptions {
     std::string kiosk_id = "kiosk-dev";
     std::string boot_id;
@@ -35,6 +44,8 @@ class CommandExecutor {
     ~CommandExecutor();
 
     void execute(Command command);
+    // Set once, before the first command (the hooks need the control context, which needs the executor).
+    void set_service_mode_hooks(ServiceModeHooks hooks) { service_hooks_ = std::move(hooks); }
 
     [[nodiscard]] PageStore& pages() { return pages_; }
     // Serials of certificates issued but not handed over in this run (kept for reprint).
@@ -55,6 +66,10 @@ class CommandExecutor {
     void read_card(std::uint64_t request);
     void read_mrz(std::uint64_t request);
     void read_chip(std::uint64_t request, drivers::ChipAccessKey key);
+    // Service mode (command_executor_service_mode.cpp).
+    void watch_for_technician_card(std::uint64_t request, std::uint64_t generation);
+    void check_technician_pin(CheckTechnicianPin command);
+    void run_service_function(RunServiceFunction command);
     void scan_page(std::uint64_t request);
     void find_kept_certificate(FindKeptCertificate command);
     void print_certificate(std::uint64_t request, IssuedCertificate certificate);
@@ -80,6 +95,10 @@ class CommandExecutor {
     std::vector<std::string> unclaimed_applications_;
     std::mutex transaction_mutex_;
     std::string open_transaction_;  // idempotency key of this session's issuing or filing step
+    ServiceModeHooks service_hooks_;
+    // The technician card last reported, used on the chip worker only: a card left on the reader after
+    // service mode is not reported again until it has left the field.
+    std::string technician_card_in_field_;
 
     // Workers last: destroyed (joined) first, while everything their jobs use still exists.
     Worker id_reader_worker_{"id-reader"};
@@ -88,6 +107,8 @@ class CommandExecutor {
     Worker a4_worker_{"a4-printer"};
     Worker receipt_worker_{"receipt-printer"};
     Worker central_worker_{"central"};
+    // Service-mode PIN checks and functions: they wait on the device workers, so they have their own.
+    Worker service_worker_{"service"};
 };
 
 }  // namespace hk::kiosk

@@ -90,6 +90,8 @@ std::expected<void, std::string> parse_operations(const json& doc, KioskConfig& 
         const json& control = doc.at("control");
         if (control.contains("socket")) config.control.socket = control.at("socket").get<std::string>();
         config.control.group = control.value("group", config.control.group);
+        if (control.contains("bundle_dir"))
+            config.control.bundle_dir = control.at("bundle_dir").get<std::string>();
     }
     if (doc.contains("metrics"))
         config.metrics.listen = doc.at("metrics").value("listen", config.metrics.listen);

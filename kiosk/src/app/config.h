@@ -78,6 +78,9 @@ struct KioskConfig {
     struct Control {
         std::filesystem::path socket;      // empty: <state_dir>/control.sock; the appliance: /run/hukiosk/...
         std::string group = "kiosk-tech";  // who may use kioskctl
+        // Where the service screen writes support bundles (e.g. a USB stick's mount point); empty:
+        // <state_dir>/support-bundles.
+        std::filesystem::path bundle_dir;
     } control;
     struct Metrics {
         std::string listen;  // "127.0.0.1:9464" serves GET /metrics; empty: only over the control socket

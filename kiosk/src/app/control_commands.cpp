@@ -25,6 +25,7 @@ using ops::refuse;
 namespace {
 
 std::string who(const ControlRequest& request) {
+    if (!request.caller.empty()) return request.caller;
     return request.peer_uid >= 0 ? "uid " + std::to_string(request.peer_uid) : "unknown caller";
 }
 

@@ -26,6 +26,7 @@
 #include "recovery.h"
 #include "scanner_backends.h"
 #include "script.h"
+#include "service_desk.h"
 #include "sim/simulation.h"
 #include "sim_keys.h"
 #include "transcript.h"
@@ -266,7 +267,9 @@ int run_kiosk(const RunOptions& options) {
     HealthMonitor health(
         devices, events,
         {config.health_poll, seconds(config.health.grace_s), config.health.failures_to_fault});
-    const SessionEngine engine(catalogue, config.engine);
+    EngineConfig engine_config = config.engine;
+    engine_config.technician_cards = !config.technicians.empty();  // service mode on the screen
+    const SessionEngine engine(catalogue, engine_config);
 
     // Technicians and provincial IT: the snapshot the main loop publishes, the heartbeat, the operational
     // record of every event and command, the control socket, and systemd's watchdog.
@@ -281,6 +284,16 @@ int run_kiosk(const RunOptions& options) {
     };
     OpsRecorder ops_recorder(ops, report_now);
     ControlContext control_context{config, ops, board, events, executor, devices, health, Clock::now()};
+    // The default folder for the service screen's support bundles is ours to make; a configured one (a USB
+    // stick's mount point) must be there, or the screen says it is not.
+    std::filesystem::path bundle_dir = config.control.bundle_dir;
+    if (bundle_dir.empty()) {
+        bundle_dir = state_dir / "support-bundles";
+        std::error_code ignored;
+        std::filesystem::create_directories(bundle_dir, ignored);
+    }
+    ServiceDesk service_desk(control_context, bundle_dir);
+    executor.set_service_mode_hooks(service_desk.hooks());
     ops::ControlServerOptions control_options;
     control_options.socket =
         config.control.socket.empty() ? state_dir / "control.sock" : config.control.socket;

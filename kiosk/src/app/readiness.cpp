@@ -163,9 +163,9 @@ ControlReply support_bundle_entries(ControlContext& context) {
     const auto add_json = [&files](std::string name, const ControlReply& reply) {
         files.emplace_back(std::move(name), reply ? reply->dump(2) : "error: " + reply.error().message);
     };
-    add_json("status.json", handle_control(context, {"status", json::object(), -1, -1}));
-    add_json("devices.json", handle_control(context, {"devices", json::object(), -1, -1}));
-    add_json("counters.json", handle_control(context, {"counters", json::object(), -1, -1}));
+    add_json("status.json", handle_control(context, {"status", json::object(), -1, -1, {}}));
+    add_json("devices.json", handle_control(context, {"devices", json::object(), -1, -1, {}}));
+    add_json("counters.json", handle_control(context, {"counters", json::object(), -1, -1, {}}));
     json history = json::array();
     for (const ops::SelfTestRecord& record : context.ops.self_tests.history(500))
         history.push_back(self_test_json(record));

@@ -135,7 +135,10 @@ ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::Vie
         for (const std::string& line : view.lines) {
             if (line.find(wanted) != std::string::npos) return StepResult::Done;
         }
-        return fail(step, "screen " + view.screen + " does not say '" + wanted + "'");
+        // An answer the screen waits for (a PIN check, a device) may still be on its way.
+        if (waited >= kDefaultWait)
+            return fail(step, "screen " + view.screen + " does not say '" + wanted + "'");
+        return StepResult::Waiting;
     }
     if (step.verb == "tap") {
         for (const auto* buttons : {&view.buttons, &view.toolbar}) {
@@ -168,7 +171,9 @@ ScriptRunner::StepResult ScriptRunner::simulate(const ScriptStep& step) {
     sim::Simulation& sim = *simulation_;
     const auto& a = step.args;
     bool ok = true;
-    if (step.verb == "present") {
+    if (step.verb == "present" && a[0] == "technician_card") {
+        if (!sim.present_technician_card(a[1])) return fail(step, "'" + a[1] + "' is not a card UID in hex");
+    } else if (step.verb == "present") {
         const auto person = number(a[1]);
         if (!person) return fail(step, "person must be a number");
         const auto index = static_cast<std::size_t>(*person);

@@ -2,10 +2,11 @@
 // the kiosk exactly as a person at the screen would (a tap only works on a button the screen shows and
 // enables). The headless demo and the end-to-end tests run on it. One step a line; '#' starts a comment:
 //   expect SCREEN [SECONDS]      wait until that screen shows (default 10 s)
-//   expect_text TEXT...          the screen's title or a line contains TEXT
+//   expect_text TEXT...          wait until the screen's title or a line contains TEXT (at most 10 s)
 //   tap ACTION                   tap the button (or toolbar switch) with that action once shown and enabled
 //   key NAME                     press a tactile keypad key (SDL key name: Down, Return, F11, Keypad 5)
 //   present id_card|passport N   person N of the simulated world presents that document
+//   present technician_card UID  a technician's access card (UID in hex) on the chip reader
 //   place document LABEL...      lay a document on the scanner glass
 //   remove                       take every card and document away
 //   fail DEVICE FAULT            the device's next operation fails (e.g. fail a4_printer paper_out)

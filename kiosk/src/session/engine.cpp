@@ -62,7 +62,8 @@ std::uint64_t StepContext::start_request() {
 void StepContext::leave_current_screen() {
     // Only a read still waiting needs cancelling; one that answered is over.
     const bool scanning = state.session && state.session->scanning;
-    if ((is_reading(state.screen) && state.pending_request != 0) || scanning) emit(CancelReads{});
+    const bool reading = is_reading(state.screen) || is_watching(state.screen);
+    if ((reading && state.pending_request != 0) || scanning) emit(CancelReads{});
     if (state.session) {
         state.session->scanning = false;
         state.session->hint.reset();
@@ -146,6 +147,10 @@ void StepContext::issue_entry_commands() {
             }
             break;
         }
+        case Screen::ServiceWorking:
+            emit(RunServiceFunction{start_request(), state.service_visit->function,
+                                    state.service_visit->card_id});
+            break;
         case Screen::Querying:
             if (service().kind == ServiceKind::StatusInquiry) {
                 emit(QueryApplicationStatus{start_request(), session().tracking_entry});
@@ -193,6 +198,10 @@ void on_clock(StepContext& ctx, Millis now) {
     const Millis on_screen = st.now - st.screen_since;
     const EngineConfig& cfg = ctx.config();
 
+    if (is_service_screen(st.screen)) {
+        on_service_clock(ctx);
+        return;
+    }
     if (is_interactive(st.screen)) {
         const Millis idle = st.now - std::max(st.last_input, st.screen_since);
         if (idle >= cfg.idle_timeout) {
@@ -244,12 +253,16 @@ void on_clock(StepContext& ctx, Millis now) {
 Transition SessionEngine::step(State state, const Event& event) const {
     detail::StepContext ctx(*this, std::move(state));
     std::visit(
-        [&ctx](const auto& e) {
+        [&ctx, &event](const auto& e) {
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, ClockTick>) {
                 detail::on_clock(ctx, e.now);
             } else if constexpr (std::is_same_v<E, UserAction>) {
                 if (detail::on_user_action(ctx, e.action)) ctx.state.last_input = ctx.state.now;
+            } else if constexpr (std::is_same_v<E, TechnicianCardSeen> ||
+                                 std::is_same_v<E, TechnicianPinChecked> ||
+                                 std::is_same_v<E, ServiceFunctionDone>) {
+                detail::on_service_mode_event(ctx, event);
             } else if constexpr (std::is_same_v<E, DeviceHealthChanged>) {
                 ctx.state.devices.ready.at(static_cast<std::size_t>(e.device)) = e.ready;
                 detail::on_service_event(ctx, e);
@@ -257,10 +270,12 @@ Transition SessionEngine::step(State state, const Event& event) const {
                 ctx.state.maintenance_requested = e.on;
                 detail::on_service_event(ctx, e);
             } else {
-                if (!detail::on_identity_event(ctx, e)) detail::on_service_event(ctx, e);
+                if (detail::on_service_mode_event(ctx, event)) return;
+                if (!detail::on_identity_event(ctx, event)) detail::on_service_event(ctx, event);
             }
         },
         event);
+    detail::watch_for_technicians(ctx);
     return {std::move(ctx.state), std::move(ctx.commands)};
 }
 

@@ -24,7 +24,10 @@ std::string_view event_name(const Event& event) {
         "HandlingPointsAnswered",
         "KeptCertificateFound",
         "CentralFailed",
-        "MaintenanceRequested"};
+        "MaintenanceRequested",
+        "TechnicianCardSeen",
+        "TechnicianPinChecked",
+        "ServiceFunctionDone"};
     return kNames.at(event.index());
 }
 
@@ -46,7 +49,11 @@ std::string_view command_name(const Command& command) {
         "KeepForReprint",
         "RecordUnclaimedApplication",
         "BeginSession",
-        "WipePersonalData"};
+        "WipePersonalData",
+        "WatchForTechnicianCard",
+        "CheckTechnicianPin",
+        "RunServiceFunction",
+        "ServiceModeClosed"};
     return kNames.at(command.index());
 }
 
@@ -72,7 +79,26 @@ std::string safe_action(const std::string& action) {
     return action;
 }
 
+std::string_view pin_verdict_name(PinVerdict verdict) {
+    switch (verdict) {
+        case PinVerdict::Accepted:
+            return "accepted";
+        case PinVerdict::Wrong:
+            return "wrong";
+        case PinVerdict::RateLimited:
+            return "rate_limited";
+        case PinVerdict::LockedOut:
+            return "locked_out";
+    }
+    return "?";
+}
+
 }  // namespace
+
+std::string technician_card_ref(std::string_view card_id) {
+    // Enough for a technician to tell their cards apart in a log; not enough to clone one from it.
+    return "card …" + std::string(card_id.substr(card_id.size() > 4 ? card_id.size() - 4 : 0));
+}
 
 // Only ids, codes and verdicts: names, numbers, MRZ lines and card contents never reach a log line.
 std::string describe_for_log(const Event& event) {
@@ -111,6 +137,10 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, CentralFailed>) add("fault", fault_code(e.error));
             if constexpr (std::is_same_v<E, KeptCertificateFound>) add("found", e.certificate ? "yes" : "no");
             if constexpr (std::is_same_v<E, MaintenanceRequested>) add("on", e.on ? "yes" : "no");
+            if constexpr (std::is_same_v<E, TechnicianCardSeen>) add("card", technician_card_ref(e.card_id));
+            if constexpr (std::is_same_v<E, TechnicianPinChecked>)
+                add("verdict", std::string(pin_verdict_name(e.verdict)));
+            if constexpr (std::is_same_v<E, ServiceFunctionDone>) add("well", e.well ? "yes" : "no");
         },
         event);
     return text;

@@ -26,7 +26,11 @@ std::string_view to_string(Screen screen) {
                                                                           "querying",
                                                                           "inquiry_result",
                                                                           "timeout_warning",
-                                                                          "error"};
+                                                                          "error",
+                                                                          "service_pin",
+                                                                          "service_menu",
+                                                                          "service_working",
+                                                                          "service_result"};
     return kNames.at(static_cast<std::size_t>(screen));
 }
 
@@ -43,6 +47,11 @@ void Session::wipe() noexcept {
     tracking_entry.clear();
 }
 
+void ServiceVisit::wipe() noexcept {
+    drivers::wipe_bytes(pin_entry.data(), pin_entry.size());
+    pin_entry.clear();
+}
+
 bool DeviceHealth::can_serve() const {
     using drivers::DeviceKind;
     const bool can_identify = is_ready(DeviceKind::ResidentIdReader) ||
@@ -52,8 +61,13 @@ bool DeviceHealth::can_serve() const {
 
 namespace {
 
+bool is_service_screen(Screen screen) {
+    return screen == Screen::ServicePin || screen == Screen::ServiceMenu ||
+           screen == Screen::ServiceWorking || screen == Screen::ServiceResult;
+}
+
 bool is_outside_session(Screen screen) {
-    return screen == Screen::Attract || screen == Screen::OutOfService;
+    return screen == Screen::Attract || screen == Screen::OutOfService || is_service_screen(screen);
 }
 
 bool after_identification(Screen screen) {
@@ -86,6 +100,11 @@ std::vector<std::string> check_invariants(const State& state) {
     if (screen == Screen::OutOfService) {
         require(!state.devices.can_serve() || state.maintenance_requested,
                 "out of service only for a reason");
+    }
+    require(is_service_screen(screen) == state.service_visit.has_value(),
+            "a technician's visit exists exactly on the service screens");
+    if (state.service_visit && screen != Screen::ServicePin) {
+        require(state.service_visit->signed_in, "past the PIN screen only with the PIN accepted");
     }
     if (!state.session) return broken;
 

@@ -39,9 +39,10 @@ class StepContext {
     // Every session ends here: reads stopped, personal data wiped, back to attract (or out of service).
     void end_session();
     void start_session();
+    // Stops what the current screen waits for (a read, a watch) before moving elsewhere.
+    void leave_current_screen();
 
   private:
-    void leave_current_screen();
     void issue_entry_commands();
 };
 
@@ -52,6 +53,18 @@ bool on_presentation_action(StepContext& ctx, std::string_view action);
 bool on_identity_event(StepContext& ctx, const Event& event);
 bool on_service_event(StepContext& ctx, const Event& event);
 void on_clock(StepContext& ctx, Millis now);
+
+// Service mode (service_mode.cpp).
+bool is_service_screen(Screen screen);
+// Screens where nobody is served, so the chip reader watches for technician cards.
+bool is_watching(Screen screen);
+bool on_service_action(StepContext& ctx, std::string_view action);
+// TechnicianCardSeen, TechnicianPinChecked, ServiceFunctionDone, and a failed watch; false for others.
+bool on_service_mode_event(StepContext& ctx, const Event& event);
+void on_service_clock(StepContext& ctx);
+// Emits WatchForTechnicianCard when the kiosk is idle, technician cards are configured and none is
+// pending.
+void watch_for_technicians(StepContext& ctx);
 
 // Screens where the citizen is expected to act, so the idle timeout applies.
 bool is_interactive(Screen screen);

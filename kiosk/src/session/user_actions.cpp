@@ -238,6 +238,7 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
 
 bool on_user_action(StepContext& ctx, const std::string& action) {
     const Screen screen = ctx.state.screen;
+    if (is_service_screen(screen)) return on_service_action(ctx, action);
     if (on_presentation_action(ctx, action)) return true;
     if (ctx.state.session && (action == "cancel" || action == "finish") && cancellable(screen)) {
         ctx.end_session();

@@ -1,5 +1,7 @@
 #include "simulation.h"
 
+#include "drivers/sim/plain_contactless_card.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -158,6 +160,13 @@ bool Simulation::present_passport(std::size_t person) {
         return false;
     }
     chip_port.present(drivers::sim::make_test_card(*document));
+    return true;
+}
+
+bool Simulation::present_technician_card(std::string_view uid_hex) {
+    const auto uid = drivers::iso7816::from_hex(uid_hex);
+    if (!uid || uid->empty() || uid->size() > 10) return false;
+    chip_port.present(std::make_shared<drivers::sim::PlainContactlessCard>(*uid));
     return true;
 }
 

@@ -42,6 +42,8 @@ class Simulation {
     // Citizen actions. `person` indexes world().people; false when that person has no such document.
     bool present_resident_id(std::size_t person);
     bool present_passport(std::size_t person);  // photo page on the scanner and the chip on the reader
+    // A technician's access card on the chip reader, by its UID in hex; false when that is not hex.
+    bool present_technician_card(std::string_view uid_hex);
     void place_document(const std::string& label);
     void take_everything_away();
 

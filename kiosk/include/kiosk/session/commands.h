@@ -93,10 +93,35 @@ struct WipePersonalData {
     std::uint64_t session_serial = 0;
 };
 
-using Command = std::variant<ReadResidentIdCard, ReadMrz, ReadChip, ScanPage, CancelReads, CheckEligibility,
-                             IssueCertificate, FileApplication, QueryApplicationStatus, QueryHandlingPoints,
-                             FindKeptCertificate, PrintCertificate, PrintReceipt, KeepForReprint,
-                             RecordUnclaimedApplication, BeginSession, WipePersonalData>;
+// While nobody is served: watch the chip reader for a configured technician card (until CancelReads).
+struct WatchForTechnicianCard {
+    std::uint64_t request = 0;
+};
+// Check a technician's PIN for their card (slowly: PBKDF2, rate limits and lockout live in the kiosk).
+struct CheckTechnicianPin {
+    std::uint64_t request = 0;
+    std::string card_id;
+    drivers::PersonalString pin;  // zeroed when the command is dropped
+};
+// Run one service-mode function: the control command of the same name ("selftest", "test-print", ...).
+struct RunServiceFunction {
+    std::uint64_t request = 0;
+    std::string function;
+    std::string card_id;  // who asked, for the audit log
+};
+// The technician left service mode (or it timed out): log and audit it.
+struct ServiceModeClosed {
+    std::string card_id;
+    bool signed_in = false;
+    std::string reason;  // "left", "idle", "card_cancelled"
+};
+
+using Command =
+    std::variant<ReadResidentIdCard, ReadMrz, ReadChip, ScanPage, CancelReads, CheckEligibility,
+                 IssueCertificate, FileApplication, QueryApplicationStatus, QueryHandlingPoints,
+                 FindKeptCertificate, PrintCertificate, PrintReceipt, KeepForReprint,
+                 RecordUnclaimedApplication, BeginSession, WipePersonalData, WatchForTechnicianCard,
+                 CheckTechnicianPin, RunServiceFunction, ServiceModeClosed>;
 
 std::string_view command_name(const Command& command);
 

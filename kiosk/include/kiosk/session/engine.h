@@ -19,6 +19,14 @@ struct EngineConfig {
     int max_read_attempts = 3;      // failed reads of one document before giving up
     Language default_language = Language::Chinese;
     std::size_t tracking_number_length = 12;
+    // Service mode: watch the chip reader for technician cards while nobody is served (only when some are
+    // configured), and leave service mode by itself after this long without a tap.
+    bool technician_cards = false;
+    Millis service_idle_timeout{180'000};
+    Millis service_step_timeout{150'000};  // longest a service function may run before it counts as failed
+    Millis watch_retry{10'000};            // after the reader failed a watch, wait this long before the next
+    std::size_t max_pin_length = 12;
+    std::size_t min_pin_length = 4;
 };
 
 struct Transition {

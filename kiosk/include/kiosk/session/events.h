@@ -88,13 +88,36 @@ struct MaintenanceRequested {
     bool on = true;
 };
 
-using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned,
-                           DeviceFailed, PrintFinished, DeviceHealthChanged, EligibilityChecked,
-                           CertificateIssued, ApplicationFiled, StatusAnswered, HandlingPointsAnswered,
-                           KeptCertificateFound, CentralFailed, MaintenanceRequested>;
+// A configured technician card came into the chip reader's field (answers WatchForTechnicianCard; the kiosk
+// reports no other card).
+struct TechnicianCardSeen {
+    std::uint64_t request = 0;
+    std::string card_id;
+};
+// The answer to CheckTechnicianPin.
+struct TechnicianPinChecked {
+    std::uint64_t request = 0;
+    PinVerdict verdict = PinVerdict::Wrong;
+    int attempts_left = 0;
+    int retry_after_s = 0;
+};
+// A service-mode function finished; `text` is its result as a technician reads it.
+struct ServiceFunctionDone {
+    std::uint64_t request = 0;
+    bool well = true;
+    std::string text;
+};
+
+using Event =
+    std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
+                 PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
+                 StatusAnswered, HandlingPointsAnswered, KeptCertificateFound, CentralFailed,
+                 MaintenanceRequested, TechnicianCardSeen, TechnicianPinChecked, ServiceFunctionDone>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);
 std::string describe_for_log(const Event& event);
+// A technician card as logs name it: its UID's last 4 hex digits ("card …B2C3"), never the whole UID.
+std::string technician_card_ref(std::string_view card_id);
 
 }  // namespace hk::kiosk

@@ -43,8 +43,13 @@ enum class Screen : std::uint8_t {
     InquiryResult,
     TimeoutWarning,
     Error,
+    // Service mode, for a technician (no citizen session): opened by a technician card on the chip reader.
+    ServicePin,      // the card's PIN
+    ServiceMenu,     // the same functions as kioskctl
+    ServiceWorking,  // one of them is running
+    ServiceResult,   // what it found
 };
-inline constexpr int kScreenCount = static_cast<int>(Screen::Error) + 1;
+inline constexpr int kScreenCount = static_cast<int>(Screen::ServiceResult) + 1;
 std::string_view to_string(Screen screen);
 
 // Who is being identified: the person at the kiosk, or the person they act for.
@@ -114,6 +119,27 @@ struct Session {
     void wipe() noexcept;
 };
 
+// How the kiosk answered a technician's PIN (from ops::TechnicianGate, which the kiosk owns).
+enum class PinVerdict : std::uint8_t { Accepted, Wrong, RateLimited, LockedOut };
+
+// A technician at the screen, from their card until they leave: never alongside a citizen's session, and
+// holding no citizen data. The PIN being typed is zeroed when it is sent for checking and when the visit
+// ends.
+struct ServiceVisit {
+    Language language = Language::Chinese;
+    std::string card_id;  // the card's UID as the reader reported it
+    bool signed_in = false;
+    std::string pin_entry;
+    std::optional<PinVerdict> last_verdict;  // of the last PIN tried, for the message on the PIN screen
+    int attempts_left = 0;
+    int retry_after_s = 0;
+    std::string function;  // the function running or last run, e.g. "selftest"
+    std::string result;    // its result as the technician reads it (lines)
+    bool result_well = true;
+
+    void wipe() noexcept;
+};
+
 struct DeviceHealth {
     std::array<bool, 6> ready{true, true, true, true, true, true};  // indexed by drivers::DeviceKind
 
@@ -137,7 +163,9 @@ struct State {
     std::string boot_id;  // random per start, so idempotency keys never repeat across restarts
     DeviceHealth devices;
     bool maintenance_requested = false;
-    std::optional<Session> session;  // present from the language choice until the wipe
+    std::optional<Session> session;             // present from the language choice until the wipe
+    std::optional<ServiceVisit> service_visit;  // present on the service screens only
+    Millis watch_resume_at{0};  // after a failed watch for technician cards, when to watch again
 };
 
 // Checks the rules that hold in every reachable state; returns what is broken (empty when all hold).

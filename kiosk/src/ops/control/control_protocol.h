@@ -33,6 +33,9 @@ struct ControlRequest {
     // Who asked, from SO_PEERCRED: goes into the audit log as the technician's account.
     int peer_uid = -1;
     int peer_pid = -1;
+    // Set when the request comes from the service screen rather than the socket: who is at the screen
+    // ("technician card …B2C3 at the screen").
+    std::string caller;
 };
 
 using ControlReply = std::expected<nlohmann::json, ControlError>;
