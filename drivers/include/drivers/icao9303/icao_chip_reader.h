@@ -30,6 +30,12 @@ class IcaoChipReader : public ChipReader {
     [[nodiscard]] DocumentReadReport last_report() const;
 
   private:
+    // Waits up to `wait` for a card and connects to it; a null channel when none came. A failure is
+    // remembered for status().
+    std::expected<std::unique_ptr<iso7816::CardChannel>, DeviceFault> card_in_field(
+        std::chrono::milliseconds wait);
+    DeviceFault remembered(const DeviceFault& fault);
+
     std::unique_ptr<ContactlessPort> owned_port_;
     ContactlessPort& port_;
     DocumentReadOptions options_;

@@ -53,22 +53,31 @@ IcaoChipReader::IcaoChipReader(std::unique_ptr<ContactlessPort> port, DocumentRe
 IcaoChipReader::IcaoChipReader(ContactlessPort& port, DocumentReadOptions options)
     : port_(port), options_(std::move(options)) {}
 
-std::expected<std::optional<ChipDocument>, DeviceFault> IcaoChipReader::read_document(
-    const ChipAccessKey& key, std::chrono::milliseconds wait) {
-    const auto remember = [this](const DeviceFault& fault) {
-        const std::lock_guard lock(report_mutex_);
-        last_fault_ = fault.kind;
-        return std::unexpected(fault);
-    };
+DeviceFault IcaoChipReader::remembered(const DeviceFault& fault) {
+    const std::lock_guard lock(report_mutex_);
+    last_fault_ = fault.kind;
+    return fault;
+}
+
+std::expected<std::unique_ptr<iso7816::CardChannel>, DeviceFault> IcaoChipReader::card_in_field(
+    std::chrono::milliseconds wait) {
     auto present = port_.wait_for_card(wait);
-    if (!present) return remember(chip_fault(present.error()));
+    if (!present) return std::unexpected(remembered(chip_fault(present.error())));
     {
         const std::lock_guard lock(report_mutex_);
         last_fault_.reset();
     }
-    if (!*present) return std::optional<ChipDocument>{};
+    if (!*present) return nullptr;
     auto channel = port_.connect();
-    if (!channel) return remember(chip_fault(channel.error()));
+    if (!channel) return std::unexpected(remembered(chip_fault(channel.error())));
+    return std::move(*channel);
+}
+
+std::expected<std::optional<ChipDocument>, DeviceFault> IcaoChipReader::read_document(
+    const ChipAccessKey& key, std::chrono::milliseconds wait) {
+    auto channel = card_in_field(wait);
+    if (!channel) return std::unexpected(channel.error());
+    if (!*channel) return std::optional<ChipDocument>{};
 
     DocumentReadOptions options = options_;
     options.now = std::chrono::system_clock::now();
@@ -79,36 +88,24 @@ std::expected<std::optional<ChipDocument>, DeviceFault> IcaoChipReader::read_doc
         const std::lock_guard lock(report_mutex_);
         last_report_ = report;
     }
-    if (!document) return remember(chip_fault(document.error()));
+    if (!document) return std::unexpected(remembered(chip_fault(document.error())));
     return std::optional<ChipDocument>{std::move(*document)};
 }
 
 std::expected<std::optional<std::string>, DeviceFault> IcaoChipReader::read_card_identity(
     std::chrono::milliseconds wait) {
-    const auto remember = [this](const DeviceFault& fault) {
-        const std::lock_guard lock(report_mutex_);
-        last_fault_ = fault.kind;
-        return std::unexpected(fault);
-    };
-    auto present = port_.wait_for_card(wait);
-    if (!present) return remember(chip_fault(present.error()));
-    {
-        const std::lock_guard lock(report_mutex_);
-        last_fault_.reset();
-    }
-    if (!*present) return std::optional<std::string>{};
-    auto channel = port_.connect();
+    // A card that leaves again before it answers is no card, not a fault.
+    auto channel = card_in_field(wait);
     if (!channel) {
-        // A card that left again between the two calls is no card, not a fault.
-        if (channel.error().kind == iso7816::ChannelErrorKind::CardRemoved)
-            return std::optional<std::string>{};
-        return remember(chip_fault(channel.error()));
+        if (channel.error().kind == FaultKind::CardRemoved) return std::optional<std::string>{};
+        return std::unexpected(channel.error());
     }
+    if (!*channel) return std::optional<std::string>{};
     auto answer = (*channel)->transmit_raw(iso7816::get_uid_command());
     if (!answer) {
         if (answer.error().kind == iso7816::ChannelErrorKind::CardRemoved)
             return std::optional<std::string>{};
-        return remember(chip_fault(answer.error()));
+        return std::unexpected(remembered(chip_fault(answer.error())));
     }
     const iso7816::Bytes& bytes = *answer;
     const bool has_uid = bytes.size() > 2 && bytes[bytes.size() - 2] == 0x90 && bytes.back() == 0x00;

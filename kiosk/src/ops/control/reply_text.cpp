@@ -2,6 +2,7 @@
 
 #include <iomanip>
 #include <sstream>
+#include <utility>
 
 namespace hk::ops {
 
@@ -173,39 +174,37 @@ bool audit(const json& result, std::ostream& out) {
     return intact;
 }
 
+bool maintenance(const json& answer, std::ostream& out) {
+    out << member_text(answer, "note", "") << "\n";
+    return true;
+}
+
+bool metrics(const json& answer, std::ostream& out) {
+    out << member_text(answer, "text", "");
+    return true;
+}
+
+// Each command's writer: it words the answer and says whether all is well.
+using Writer = bool (*)(const json&, std::ostream&);
+constexpr std::pair<std::string_view, Writer> kWriters[] = {
+    {"status", status},           {"devices", devices},     {"selftest", self_tests},
+    {"test-print", test_print},   {"test-scan", test_scan}, {"nfc-field-test", nfc_field_test},
+    {"counters", counters},       {"logs", logs},           {"readiness-report", readiness},
+    {"maintenance", maintenance}, {"audit-verify", audit},  {"metrics", metrics},
+};
+
 }  // namespace
 
 ReplyText reply_text(std::string_view command, const nlohmann::json& answer) {
     std::ostringstream out;
-    bool well = true;
-    if (command == "status") {
-        well = status(answer, out);
-    } else if (command == "devices") {
-        well = devices(answer, out);
-    } else if (command == "selftest") {
-        well = self_tests(answer, out);
-    } else if (command == "test-print") {
-        well = test_print(answer, out);
-    } else if (command == "test-scan") {
-        well = test_scan(answer, out);
-    } else if (command == "nfc-field-test") {
-        well = nfc_field_test(answer, out);
-    } else if (command == "counters") {
-        well = counters(answer, out);
-    } else if (command == "logs") {
-        well = logs(answer, out);
-    } else if (command == "readiness-report") {
-        well = readiness(answer, out);
-    } else if (command == "maintenance") {
-        out << member_text(answer, "note", "") << "\n";
-    } else if (command == "audit-verify") {
-        well = audit(answer, out);
-    } else if (command == "metrics") {
-        out << member_text(answer, "text", "");
-    } else {
-        out << answer.dump(2) << "\n";
+    for (const auto& [name, writer] : kWriters) {
+        if (name == command) {
+            const bool well = writer(answer, out);
+            return {out.str(), well};
+        }
     }
-    return {out.str(), well};
+    out << answer.dump(2) << "\n";
+    return {out.str(), true};
 }
 
 }  // namespace hk::ops
