@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "app/face_photo.h"
+#include "drivers/icao9303/test_document.h"
 #include "kiosk/view.h"
 
 namespace hk::ui_screens {
@@ -116,6 +118,19 @@ std::vector<Scene> build_scenes() {
                                  "kiosk kiosk-test version 0.9.0: in service, screen attract, idle, up 42 s\n"
                                  "  a4_printer          ready    -       simulated\n"
                                  "  receipt_printer     ready    -       simulated\n");
+         }},
+        // A passport holder: the face from the chip on the review screen.
+        {"review-passport", Screen::Review,
+         [](Driver& d) {
+             d.to_identify_method();
+             d.tap("method:passport");
+             d.apply(kiosk::MrzRead{d.pending(), kiosk::sim::passport_mrz(Driver::person(3))});
+             drivers::ChipDocument chip = kiosk::sim::passport_chip(Driver::person(3));
+             chip.face_image = drivers::icao9303::testdoc::make_face_image(
+                 drivers::icao9303::FaceImageFormat::Jpeg, 15'000, 240, 320);
+             auto face = kiosk::face_photo(chip);
+             d.apply(kiosk::ChipRead{d.pending(), std::move(chip), std::move(face)});
+             d.answer_eligibility(kiosk::Verdict::Eligible);
          }},
         {"error-retry", Screen::Error,
          [](Driver& d) {

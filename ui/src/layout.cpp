@@ -281,12 +281,20 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target, const M
     const int countdown_h = view.countdown_seconds ? line_height(m.countdown_px) : 0;
     const int progress_h = view.progress ? m.progress_h : (spinning ? m.spinner_side : 0);
     const int entry_h = view.entry ? line_height(m.entry_px) + 2 * m.entry_pad : 0;
+    // A face the citizen recognises at arm's length, or a QR code a phone reads from there: a fifth of the
+    // screen's height, at most 40 % of its width.
+    const bool has_picture = (view.photo && view.photo->valid()) || !view.qr.empty();
+    // Portrait: under the text, above the buttons. Landscape has width to spare and height to save: beside
+    // the text (placed with it, below).
+    const bool picture_beside = has_picture && is_landscape(screen);
+    const int picture_h = has_picture && !picture_beside ? std::min(screen.h / 5, content_w * 2 / 5) : 0;
     // Buttons are the way on, so they come first: the room kept above them for some body text, then for a
     // second title line, is given up before a button is left off; keeping the body text is worth more
     // columns.
     const int fixed_above = m.title_top + (view.countdown_seconds ? countdown_h + m.section_gap : 0) +
                             (progress_h > 0 ? progress_h + m.section_gap : 0) +
-                            (view.entry ? entry_h + m.section_gap : 0);
+                            (view.entry ? entry_h + m.section_gap : 0) +
+                            (picture_h > 0 ? picture_h + m.section_gap : 0);
     const int one_title_line = view.title.empty() ? 0 : line_height(m.title_px) + m.section_gap;
     const int two_title_lines = view.title.empty() ? 0 : 2 * line_height(m.title_px) + m.section_gap;
     const int body_room = view.lines.empty() ? 0 : 3 * line_height(m.body_px) + m.section_gap;
@@ -312,6 +320,23 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target, const M
                     Weight::Bold,
                     Align::Center};
         cursor -= m.section_gap;
+    }
+    if (picture_h > 0) {
+        // The words come first (the tracking number in digits matters more than its QR code): the picture
+        // gets what the title's first line and the body text at full size leave, or nothing when that is too
+        // small to be seen or scanned.
+        int words = one_title_line;
+        for (std::size_t i = 0; i < view.lines.size(); ++i) {
+            words +=
+                measure(view.lines[i], m.body_px, Weight::Regular, content_w) + (i > 0 ? m.body_px / 2 : 0);
+        }
+        if (!view.lines.empty()) words += m.section_gap;
+        const int side = std::min(picture_h, cursor - m.title_top - words - m.section_gap);
+        if (side >= screen.h / 8) {
+            cursor -= side;
+            layout.picture = Rect{content_x + (content_w - side) / 2, cursor, side, side};
+            cursor -= m.section_gap;
+        }
     }
     if (view.countdown_seconds) {
         cursor -= countdown_h;
@@ -348,7 +373,15 @@ ScreenLayout lay_out(const ViewModel& view, Size screen, int min_target, const M
     layout.title = {{content_x, m.title_top, content_w, title_h}, title_px, Weight::Bold, Align::Start};
 
     const int body_top = m.title_top + (title_h > 0 ? title_h + m.section_gap : 0);
-    layout.lines = place_lines(view, body_top, cursor, content_x, content_w, m, measure, layout.hidden_lines);
+    int text_w = content_w;
+    if (picture_beside) {
+        const int side = std::min({screen.h / 4, content_w / 3, cursor - body_top});
+        if (side >= screen.h / 8) {
+            layout.picture = Rect{content_x + content_w - side, body_top, side, side};
+            text_w = std::max(1, content_w - side - m.section_gap);
+        }
+    }
+    layout.lines = place_lines(view, body_top, cursor, content_x, text_w, m, measure, layout.hidden_lines);
     return layout;
 }
 

@@ -87,6 +87,7 @@ struct ScreenLayout {
     std::optional<Rect> spinner;  // a busy screen with no progress to show
     std::optional<Rect> progress;
     std::optional<TextBox> countdown;
+    std::optional<Rect> picture;    // view.photo or view.qr, centred above the buttons
     std::optional<Rect> entry_box;  // the digits typed on the keypad
     std::optional<TextBox> entry_text;
     std::vector<ButtonBox> buttons;  // the buttons that fit, in order (reading order: rows top to bottom)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "pictures.h"
 #include "shapes.h"
 #include "theme.h"
 
@@ -133,6 +134,13 @@ void paint_screen(SDL_Renderer* renderer, TextRenderer& text, const ViewModel& v
     draw_text(renderer, text, view.title, layout.title, p.text);
     for (const LineBox& line : layout.lines)
         draw_text(renderer, text, view.lines[line.index], line.text, p.text);
+    if (layout.picture) {
+        if (view.photo && view.photo->valid()) {
+            draw_photo(renderer, *view.photo, *layout.picture, p);
+        } else {
+            draw_qr(renderer, view.qr, *layout.picture);
+        }
+    }
     if (layout.progress && view.progress) paint_progress(renderer, *layout.progress, *view.progress, p);
     if (layout.spinner) paint_spinner(renderer, view, *layout.spinner, spinner_step);
     if (layout.countdown && view.countdown_seconds) {

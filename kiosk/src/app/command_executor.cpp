@@ -1,5 +1,7 @@
 #include "command_executor.h"
 
+#include "face_photo.h"
+
 #include <thread>
 
 #include "journal/journal.h"
@@ -155,7 +157,8 @@ void CommandExecutor::read_chip(std::uint64_t request, drivers::ChipAccessKey ke
                 return;
             }
             if (*result) {
-                events_.push(ChipRead{request, std::move(**result)});
+                auto face = face_photo(**result);
+                events_.push(ChipRead{request, std::move(**result), std::move(face)});
                 return;
             }
         }

@@ -39,10 +39,12 @@ VerifiedIdentity identity_from_chip(const drivers::ChipDocument& doc) {
     return id;
 }
 
-void identified(StepContext& ctx, VerifiedIdentity identity) {
+void identified(StepContext& ctx, VerifiedIdentity identity,
+                std::shared_ptr<const ui::Photo> face = nullptr) {
     Session& s = ctx.session();
     if (s.identifying == Role::Applicant) {
         s.applicant = std::move(identity);
+        s.applicant_face = std::move(face);
         if (s.for_someone_else) {
             s.identifying = Role::Principal;
             ctx.enter(Screen::IdentifyMethod);
@@ -55,6 +57,7 @@ void identified(StepContext& ctx, VerifiedIdentity identity) {
             return;
         }
         s.principal = std::move(identity);
+        s.principal_face = std::move(face);
     }
     ctx.enter(Screen::CheckingEligibility);
 }
@@ -163,7 +166,7 @@ bool on_identity_event(StepContext& ctx, const Event& event) {
             return true;
         }
         ctx.session().chip_key.reset();
-        identified(ctx, identity_from_chip(e->document));
+        identified(ctx, identity_from_chip(e->document), e->face);
         return true;
     }
     if (const auto* e = std::get_if<DeviceFailed>(&event)) {

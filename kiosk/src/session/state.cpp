@@ -45,6 +45,8 @@ void Session::wipe() noexcept {
     }
     drivers::wipe_bytes(tracking_entry.data(), tracking_entry.size());
     tracking_entry.clear();
+    applicant_face.reset();
+    principal_face.reset();
 }
 
 void ServiceVisit::wipe() noexcept {

@@ -118,6 +118,8 @@ void review(ViewWriter& w) {
     const auto& number = subject.id_number.empty() ? subject.document_number : subject.id_number;
     w.line(w.t("review.id") + mask_number(number.reveal()));
     if (s.principal) w.line(w.t("review.agent") + mask_name(s.applicant->name.reveal()));
+    // The face from the passport chip, so the citizen sees at a glance whose record this is.
+    w.photo(s.principal ? s.principal_face : s.applicant_face);
     if (!s.pages.empty()) w.line(w.t("review.pages") + w.count(static_cast<long>(s.pages.size())));
     w.button_id("confirm", "button.confirm", true);
     w.cancel_button();
@@ -144,6 +146,8 @@ void done(ViewWriter& w) {
         w.line_id("done.filed");
         w.line(w.t("done.tracking") + s.application->tracking_number);
         w.line(w.t("done.days") + w.count(s.application->expected_working_days));
+        // The tracking number as a QR code too: a phone's camera takes it home without a typing mistake.
+        w.qr(s.application->tracking_number);
     }
     if (s.receipt_failed) w.line_id("done.no_receipt");
     w.button_id("finish", "button.finish", true);

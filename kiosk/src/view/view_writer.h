@@ -87,6 +87,8 @@ class ViewWriter {
     void tone(ui::Tone tone) { view_.tone = tone; }
     void progress(double value) { view_.progress = value; }
     void countdown(int seconds) { view_.countdown_seconds = seconds; }
+    void photo(std::shared_ptr<const ui::Photo> face) { view_.photo = std::move(face); }
+    void qr(std::string text) { view_.qr = std::move(text); }
     void entry(std::string digits, bool masked) {
         view_.entry = std::move(digits);
         view_.entry_masked = masked;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,25 @@ struct Presentation {
     friend bool operator==(const Presentation&, const Presentation&) = default;
 };
 
+// A photo on the screen: the citizen's face from their document's chip, so they see whose record it is.
+// Personal data: shared (never copied into each frame's view) and zeroed when the last holder lets go.
+struct Photo {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgb;  // width * height * 3, rows packed
+
+    Photo() = default;
+    Photo(int w, int h, std::vector<std::uint8_t> pixels) : width(w), height(h), rgb(std::move(pixels)) {}
+    ~Photo();
+    Photo(const Photo&) = delete;
+    Photo& operator=(const Photo&) = delete;
+    Photo(Photo&&) = delete;
+    Photo& operator=(Photo&&) = delete;
+    [[nodiscard]] bool valid() const {
+        return width > 0 && height > 0 && rgb.size() == static_cast<std::size_t>(width) * height * 3;
+    }
+};
+
 struct ViewModel {
     std::string
         screen;  // stable screen id ("attract", "identify_card", ...): for scripts, screenshots, tests
@@ -54,6 +74,10 @@ struct ViewModel {
     std::optional<std::string> entry;
     bool entry_masked = false;
     Presentation presentation;
+    // A picture in the body, above the buttons: the face from the chip (compared by identity, not pixels), or
+    // a QR code of `qr` the citizen may photograph (a tracking number). The photo wins when both are set.
+    std::shared_ptr<const Photo> photo;
+    std::string qr;
 
     friend bool operator==(const ViewModel&, const ViewModel&) = default;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -35,6 +36,8 @@ struct MrzRead {
 struct ChipRead {
     std::uint64_t request = 0;
     drivers::ChipDocument document;
+    // DG2's face decoded for the screen (none when the chip has none or it would not decode).
+    std::shared_ptr<const ui::Photo> face = nullptr;
 };
 struct PageScanned {
     std::uint64_t request = 0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,10 @@ struct Session {
     Role identifying = Role::Applicant;
     std::optional<VerifiedIdentity> applicant;
     std::optional<VerifiedIdentity> principal;
+    // Their faces from a passport chip, shown on the review screen; the pixels are zeroed when the last
+    // holder (this session, or the view on screen) lets go.
+    std::shared_ptr<const ui::Photo> applicant_face;
+    std::shared_ptr<const ui::Photo> principal_face;
     int read_attempts = 0;            // failed reads of the current document, for "try again" vs "give up"
     std::optional<std::string> hint;  // a transient prompt ("hold the card still"), a text id
     std::optional<drivers::ChipAccessKey> chip_key;  // from the MRZ, to open the chip
