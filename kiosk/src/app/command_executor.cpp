@@ -102,9 +102,18 @@ void CommandExecutor::execute(Command command) {
             } else if constexpr (std::is_same_v<C, WatchForTechnicianCard>) {
                 watch_for_technician_card(c.request, read_generation_.load());
             } else if constexpr (std::is_same_v<C, CheckTechnicianPin>) {
-                check_technician_pin(std::move(c));
+                if (service_hooks_.check_pin) {
+                    service_hooks_.check_pin(std::move(c));
+                } else {
+                    events_.push(TechnicianPinChecked{c.request, PinVerdict::LockedOut, 0, 0});
+                }
             } else if constexpr (std::is_same_v<C, RunServiceFunction>) {
-                run_service_function(std::move(c));
+                if (service_hooks_.run_function) {
+                    service_hooks_.run_function(std::move(c));
+                } else {
+                    events_.push(
+                        ServiceFunctionDone{c.request, false, "service functions are not available\n"});
+                }
             } else if constexpr (std::is_same_v<C, ServiceModeClosed>) {
                 if (service_hooks_.closed) service_hooks_.closed(c);
             } else if constexpr (std::is_same_v<C, IssueCertificate>) {

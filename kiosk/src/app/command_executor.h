@@ -19,12 +19,14 @@ namespace hk::kiosk {
 
 class Journal;
 
-// Service mode: what the kiosk app lends the executor (the technician gate, the control commands). Each runs
-// on the executor's service worker, never on the UI thread; unset hooks refuse.
+// Service mode: what the kiosk app lends the executor. `is_technician_card` runs on the chip worker and must
+// not refer to anything that may be gone before the executor (capture by value); the others only hand the
+// command over (the service desk runs it on its own worker and answers on the event queue). Unset hooks
+// refuse.
 struct ServiceModeHooks {
-    std::function<bool(std::string_view card_id)> is_technician_card;  // any thread
-    std::function<TechnicianPinChecked(const CheckTechnicianPin&)> check_pin;
-    std::function<ServiceFunctionDone(const RunServiceFunction&)> run_function;
+    std::function<bool(std::string_view card_id)> is_technician_card;
+    std::function<void(CheckTechnicianPin)> check_pin;
+    std::function<void(RunServiceFunction)> run_function;
     std::function<void(const ServiceModeClosed&)> closed;
 };
 
@@ -68,8 +70,6 @@ class CommandExecutor {
     void read_chip(std::uint64_t request, drivers::ChipAccessKey key);
     // Service mode (command_executor_service_mode.cpp).
     void watch_for_technician_card(std::uint64_t request, std::uint64_t generation);
-    void check_technician_pin(CheckTechnicianPin command);
-    void run_service_function(RunServiceFunction command);
     void scan_page(std::uint64_t request);
     void find_kept_certificate(FindKeptCertificate command);
     void print_certificate(std::uint64_t request, IssuedCertificate certificate);
@@ -107,8 +107,6 @@ class CommandExecutor {
     Worker a4_worker_{"a4-printer"};
     Worker receipt_worker_{"receipt-printer"};
     Worker central_worker_{"central"};
-    // Service-mode PIN checks and functions: they wait on the device workers, so they have their own.
-    Worker service_worker_{"service"};
 };
 
 }  // namespace hk::kiosk

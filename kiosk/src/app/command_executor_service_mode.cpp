@@ -1,5 +1,5 @@
-// The executor's service-mode commands: watching the chip reader for a technician card between citizens,
-// checking a PIN, and running a technician's function.
+// The executor's part of service mode: watching the chip reader for a technician card between citizens (the
+// PIN and the functions are the service desk's).
 #include <thread>
 
 #include "command_executor.h"
@@ -35,27 +35,6 @@ void CommandExecutor::watch_for_technician_card(std::uint64_t request, std::uint
             std::this_thread::sleep_for(options_.poll_slice);
         }
         watch_for_technician_card(request, generation);
-    });
-}
-
-void CommandExecutor::check_technician_pin(CheckTechnicianPin command) {
-    service_worker_.post([this, command = std::move(command)](const std::stop_token&) {
-        if (!service_hooks_.check_pin) {
-            events_.push(TechnicianPinChecked{command.request, PinVerdict::LockedOut, 0, 0});
-            return;
-        }
-        events_.push(service_hooks_.check_pin(command));
-    });
-}
-
-void CommandExecutor::run_service_function(RunServiceFunction command) {
-    service_worker_.post([this, command = std::move(command)](const std::stop_token&) {
-        if (!service_hooks_.run_function) {
-            events_.push(
-                ServiceFunctionDone{command.request, false, "service functions are not available\n"});
-            return;
-        }
-        events_.push(service_hooks_.run_function(command));
     });
 }
 

@@ -96,7 +96,9 @@ void OpsRecorder::on_command(const Command& command, Clock::time_point now) {
     std::visit(
         [&](const auto& c) {
             using C = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<C, ReadChip>) {
+            if constexpr (std::is_same_v<C, WatchForTechnicianCard>) {
+                watch_request_ = request;
+            } else if constexpr (std::is_same_v<C, ReadChip>) {
                 chip_read_request_ = request;
                 start_timer(request, names::kChipReadSeconds, {}, now);
             } else if constexpr (std::is_same_v<C, ReadMrz>) {
@@ -138,6 +140,10 @@ void OpsRecorder::on_event(const Event& event, const State& after, Clock::time_p
                 ops_.audit_event(AuditRole::Citizen, "identity_read", "ok", session_subject_,
                                  std::is_same_v<E, ChipRead> ? "chip" : "resident_id_card");
             } else if constexpr (std::is_same_v<E, DeviceFailed>) {
+                // A reader failing while only watched for technician cards failed nobody: the health
+                // monitor reports the device; the failure counters count what befell a citizen or a
+                // technician's command.
+                if (e.request != 0 && e.request == watch_request_) return;
                 count_failure(drivers::fault_code(e.fault));
                 if (e.fault.device == DeviceKind::ChipReader && e.request == chip_read_request_) {
                     ops_.counters.add(names::kChipReadsTotal, {{"outcome", "failed"}});

@@ -44,7 +44,8 @@ class OpsRecorder {
     std::function<void()> state_changed_;
     std::map<std::uint64_t, Timer> timers_;
     std::uint64_t chip_read_request_ = 0;
-    std::string session_subject_;  // hash of the session's subject, for the audit record of its end
+    std::uint64_t watch_request_ = 0;  // the chip reader's watch for technician cards
+    std::string session_subject_;      // hash of the session's subject, for the audit record of its end
 };
 
 }  // namespace hk::kiosk

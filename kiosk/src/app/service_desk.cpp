@@ -1,5 +1,6 @@
 #include "service_desk.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "ops/bundle/support_bundle.h"
@@ -67,28 +68,33 @@ std::string normalised_card_id(std::string_view card_id) {
 }
 
 ServiceDesk::ServiceDesk(ControlContext& control, std::filesystem::path bundle_dir, ops::GatePolicy policy)
-    : control_(control), bundle_dir_(std::move(bundle_dir)), gate_(credentials_of(control.config), policy) {}
-
-ServiceModeHooks ServiceDesk::hooks() {
-    return {[this](std::string_view card) { return is_technician_card(card); },
-            [this](const CheckTechnicianPin& c) { return check_pin(c); },
-            [this](const RunServiceFunction& c) { return run_function(c); },
-            [this](const ServiceModeClosed& c) { closed(c); }};
+    : control_(control), bundle_dir_(std::move(bundle_dir)), gate_(credentials_of(control.config), policy) {
+    for (const KioskConfig::Technician& technician : control.config.technicians)
+        cards_.push_back(normalised_card_id(technician.card));
 }
 
-bool ServiceDesk::is_technician_card(std::string_view card_id) const {
-    // The gate's credential list never changes after construction: reading it needs no lock.
-    return gate_.is_technician_card(normalised_card_id(card_id));
+ServiceModeHooks ServiceDesk::hooks() {
+    // The chip worker may look at a card after the desk is gone (at shutdown): it gets its own copy of the
+    // list.
+    return {[cards = cards_](std::string_view card) {
+                return std::find(cards.begin(), cards.end(), normalised_card_id(card)) != cards.end();
+            },
+            [this](CheckTechnicianPin c) {
+                worker_.post(
+                    [this, c = std::move(c)](const std::stop_token&) { control_.events.push(check_pin(c)); });
+            },
+            [this](RunServiceFunction c) {
+                worker_.post([this, c = std::move(c)](const std::stop_token&) {
+                    control_.events.push(run_function(c));
+                });
+            },
+            [this](const ServiceModeClosed& c) { closed(c); }};
 }
 
 TechnicianPinChecked ServiceDesk::check_pin(const CheckTechnicianPin& command) {
     const std::string card = technician_card_ref(command.card_id);
-    ops::PinResult result;
-    {
-        const std::lock_guard lock(gate_mutex_);
-        result = gate_.try_pin(normalised_card_id(command.card_id), command.pin.reveal(),
-                               std::chrono::steady_clock::now());
-    }
+    const ops::PinResult result = gate_.try_pin(normalised_card_id(command.card_id), command.pin.reveal(),
+                                                std::chrono::steady_clock::now());
     const std::string outcome{ops::to_string(result.outcome)};
     switch (result.outcome) {
         case ops::PinOutcome::Accepted:

@@ -6,25 +6,28 @@
 
 #include <chrono>
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "command_executor.h"
 #include "control_commands.h"
 #include "technician_gate.h"
+#include "worker.h"
 
 namespace hk::kiosk {
 
 class ServiceDesk {
   public:
-    // `bundle_dir`: where the support bundle goes when asked for on the screen.
+    // `bundle_dir`: where the support bundle goes when asked for on the screen. The answers go to
+    // control.events.
     ServiceDesk(ControlContext& control, std::filesystem::path bundle_dir, ops::GatePolicy policy = {});
 
-    // The executor's hooks, bound to this desk (which must outlive the executor's use of them).
+    // The executor's hooks. PIN checks and functions run on the desk's own worker (they wait on the device
+    // workers); destroying the desk waits for the one running.
     ServiceModeHooks hooks();
 
-    [[nodiscard]] bool is_technician_card(std::string_view card_id) const;
+    // Synchronous, for the worker and for tests.
     TechnicianPinChecked check_pin(const CheckTechnicianPin& command);
     ServiceFunctionDone run_function(const RunServiceFunction& command);
     void closed(const ServiceModeClosed& command);
@@ -32,8 +35,9 @@ class ServiceDesk {
   private:
     ControlContext& control_;
     std::filesystem::path bundle_dir_;
-    std::mutex gate_mutex_;  // the gate is not thread-safe; the service worker is its only user, but be sure
-    ops::TechnicianGate gate_;
+    std::vector<std::string> cards_;  // normalised, as the gate knows them
+    ops::TechnicianGate gate_;        // used on worker_ only
+    Worker worker_{"service"};        // last: joined before the members its jobs use are gone
 };
 
 // A card UID as configured or as read: upper-case hex, spaces and colons dropped ("04:a1:b2" → "04A1B2").
