@@ -10,11 +10,6 @@
 
 namespace hk::kiosk::detail {
 
-bool is_service_screen(Screen screen) {
-    return screen == Screen::ServicePin || screen == Screen::ServiceMenu ||
-           screen == Screen::ServiceWorking || screen == Screen::ServiceResult;
-}
-
 bool is_watching(Screen screen) {
     return screen == Screen::Attract || screen == Screen::OutOfService;
 }
@@ -41,19 +36,9 @@ void close_service_mode(StepContext& ctx, std::string reason) {
 
 bool on_pin_action(StepContext& ctx, std::string_view action) {
     ServiceVisit& visit = *ctx.state.service_visit;
-    const bool checking = ctx.state.pending_request != 0;
-    if (action.starts_with("digit:")) {
-        const std::string_view digit = action.substr(6);
-        if (checking || digit.size() != 1 || digit[0] < '0' || digit[0] > '9') return false;
-        if (visit.pin_entry.size() >= ctx.config().max_pin_length) return false;
-        visit.pin_entry.push_back(digit[0]);
-        return true;
-    }
-    if (action == "erase" && !checking && !visit.pin_entry.empty()) {
-        visit.pin_entry.pop_back();
-        return true;
-    }
-    if (action == "submit" && !checking && visit.pin_entry.size() >= ctx.config().min_pin_length) {
+    if (ctx.state.pending_request != 0) return false;  // no typing while the PIN is checked
+    if (edit_entry(visit.pin_entry, action, ctx.config().max_pin_length)) return true;
+    if (action == "submit" && visit.pin_entry.size() >= ctx.config().min_pin_length) {
         ctx.emit(
             CheckTechnicianPin{ctx.start_request(), visit.card_id, drivers::PersonalString{visit.pin_entry}});
         visit.wipe();  // the typed PIN lives on only in the command, which zeroes it when dropped

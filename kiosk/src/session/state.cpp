@@ -61,12 +61,12 @@ bool DeviceHealth::can_serve() const {
     return is_ready(DeviceKind::A4Printer) && can_identify;
 }
 
-namespace {
-
 bool is_service_screen(Screen screen) {
     return screen == Screen::ServicePin || screen == Screen::ServiceMenu ||
            screen == Screen::ServiceWorking || screen == Screen::ServiceResult;
 }
+
+namespace {
 
 bool is_outside_session(Screen screen) {
     return screen == Screen::Attract || screen == Screen::OutOfService || is_service_screen(screen);

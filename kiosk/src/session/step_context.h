@@ -54,8 +54,11 @@ bool on_identity_event(StepContext& ctx, const Event& event);
 bool on_service_event(StepContext& ctx, const Event& event);
 void on_clock(StepContext& ctx, Millis now);
 
+// Keypad digits ("digit:N", at most `max_length`) and "erase" on an entry; false for any other action, or
+// one that changes nothing.
+bool edit_entry(std::string& entry, std::string_view action, std::size_t max_length);
+
 // Service mode (service_mode.cpp).
-bool is_service_screen(Screen screen);
 // Screens where nobody is served, so the chip reader watches for technician cards.
 bool is_watching(Screen screen);
 bool on_service_action(StepContext& ctx, std::string_view action);

@@ -102,17 +102,7 @@ bool on_scan_action(StepContext& ctx, std::string_view action) {
 
 bool on_keypad(StepContext& ctx, std::string_view action) {
     Session& s = ctx.session();
-    std::string_view digit;
-    if (starts_with(action, "digit:", &digit)) {
-        if (digit.size() != 1 || digit[0] < '0' || digit[0] > '9') return false;
-        if (s.tracking_entry.size() >= ctx.config().tracking_number_length) return false;
-        s.tracking_entry.push_back(digit[0]);
-        return true;
-    }
-    if (action == "erase" && !s.tracking_entry.empty()) {
-        s.tracking_entry.pop_back();
-        return true;
-    }
+    if (edit_entry(s.tracking_entry, action, ctx.config().tracking_number_length)) return true;
     if (action == "submit" && s.tracking_entry.size() == ctx.config().tracking_number_length) {
         ctx.enter(Screen::Querying);
         return true;
@@ -235,6 +225,21 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
 }
 
 }  // namespace
+
+bool edit_entry(std::string& entry, std::string_view action, std::size_t max_length) {
+    std::string_view digit;
+    if (starts_with(action, "digit:", &digit)) {
+        if (digit.size() != 1 || digit[0] < '0' || digit[0] > '9') return false;
+        if (entry.size() >= max_length) return false;
+        entry.push_back(digit[0]);
+        return true;
+    }
+    if (action == "erase" && !entry.empty()) {
+        entry.pop_back();
+        return true;
+    }
+    return false;
+}
 
 bool on_user_action(StepContext& ctx, const std::string& action) {
     const Screen screen = ctx.state.screen;

@@ -46,10 +46,7 @@ void pin(ViewWriter& w) {
     }
     // A PIN is secret: masked on screen, and spoken as tones.
     w.entry(std::string(visit.pin_entry.size(), '*'), true);
-    for (char digit = '1'; digit <= '9'; ++digit) {
-        w.button(std::string("digit:") + digit, std::string(1, digit), false, !checking);
-    }
-    w.button("digit:0", "0", false, !checking);
+    w.digit_buttons(!checking);
     w.button_id("erase", "button.erase", false, !checking && !visit.pin_entry.empty());
     w.button_id("submit", "service.pin_submit", true,
                 !checking && visit.pin_entry.size() >= w.engine().config().min_pin_length);

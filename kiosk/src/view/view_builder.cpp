@@ -187,9 +187,7 @@ void tracking_entry(ViewWriter& w) {
     // Tracking numbers are not secret: shown and spoken as typed, in the entry box only, so that the rest of
     // the screen stays the same while digits are typed (speech then says each digit, not the whole screen).
     w.entry(s.tracking_entry, false);
-    for (char digit = '1'; digit <= '9'; ++digit)
-        w.button(std::string("digit:") + digit, std::string(1, digit));
-    w.button("digit:0", "0");
+    w.digit_buttons();
     w.button_id("erase", "button.erase", false, !s.tracking_entry.empty());
     w.button_id("submit", "button.submit", true, s.tracking_entry.size() == length);
     w.button_id("back", "button.back");

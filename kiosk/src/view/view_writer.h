@@ -87,6 +87,12 @@ class ViewWriter {
     void tone(ui::Tone tone) { view_.tone = tone; }
     void progress(double value) { view_.progress = value; }
     void countdown(int seconds) { view_.countdown_seconds = seconds; }
+    // The keypad on screen: 1-9 then 0, each typing its digit.
+    void digit_buttons(bool enabled = true) {
+        for (char digit = '1'; digit <= '9'; ++digit)
+            button(std::string("digit:") + digit, std::string(1, digit), false, enabled);
+        button("digit:0", "0", false, enabled);
+    }
     void photo(std::shared_ptr<const ui::Photo> face) { view_.photo = std::move(face); }
     void qr(std::string text) { view_.qr = std::move(text); }
     void entry(std::string digits, bool masked) {

@@ -52,6 +52,8 @@ enum class Screen : std::uint8_t {
 };
 inline constexpr int kScreenCount = static_cast<int>(Screen::ServiceResult) + 1;
 std::string_view to_string(Screen screen);
+// The technician's screens (service mode): no citizen session on them.
+bool is_service_screen(Screen screen);
 
 // Who is being identified: the person at the kiosk, or the person they act for.
 enum class Role : std::uint8_t { Applicant, Principal };
