@@ -1,0 +1,391 @@
+#include "update/update_agent.h"
+
+#include <system_error>
+
+#include "update/version_order.h"
+
+namespace hk::update {
+namespace {
+
+std::string without_query(const std::string& url) {
+    return url.substr(0, url.find('?'));
+}
+
+bool is_success(const std::expected<HttpReply, std::string>& reply) {
+    return reply && reply->status >= 200 && reply->status < 300;
+}
+
+// The action id a link names, or empty.
+std::string action_of(const std::optional<std::string>& link) {
+    if (!link) return {};
+    auto id = action_id_from_link(*link);
+    return id ? *id : std::string();
+}
+
+}  // namespace
+
+UpdateAgent::UpdateAgent(AgentSettings settings, RolloutServer& server, BundleInspector& inspector,
+                         Installer& installer, KioskHooks hooks)
+    : settings_(std::move(settings)),
+      server_(server),
+      inspector_(inspector),
+      installer_(installer),
+      hooks_(std::move(hooks)),
+      store_(settings_.work_dir / "update-agent.json"),
+      random_(settings_.random_seed) {}
+
+void UpdateAgent::start() {
+    std::error_code ignored;
+    std::filesystem::create_directories(settings_.work_dir, ignored);
+    auto loaded = store_.load();
+    if (!loaded) hooks_.log("update_record_lost", loaded.error());
+    {
+        std::lock_guard lock(status_mutex_);
+        record_ = loaded ? std::move(*loaded) : AgentRecord{};
+    }
+    switch (record_.phase) {
+        case AgentPhase::Rebooting:
+            confirm_after_reboot();
+            break;
+        case AgentPhase::Installing:
+            // Killed while RAUC wrote the other slot: that slot is in an unknown state. Install again (RAUC
+            // rewrites the whole slot) when the kiosk is quiet, but not forever.
+            if (record_.install_attempts >= 2) {
+                decide(Execution::Closed, Finished::Failure, "the install was interrupted twice");
+            } else {
+                enter(AgentPhase::Waiting);
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+std::chrono::milliseconds UpdateAgent::jittered(std::chrono::milliseconds base) {
+    // +-20 %, so kiosks started together (a power cut over a district, a server restart) drift apart.
+    std::uniform_real_distribution<double> spread(0.8, 1.2);
+    return std::chrono::milliseconds(
+        static_cast<long long>(static_cast<double>(base.count()) * spread(random_)));
+}
+
+std::filesystem::path UpdateAgent::bundle_file(bool partial) const {
+    return settings_.work_dir / (record_.bundle.sha256 + (partial ? ".part" : ".raucb"));
+}
+
+void UpdateAgent::enter(AgentPhase phase) {
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.phase = phase;
+    }
+    save();
+}
+
+void UpdateAgent::save() {
+    std::lock_guard lock(status_mutex_);
+    if (auto saved = store_.save(record_); !saved) hooks_.log("update_record_unsaved", saved.error());
+}
+
+void UpdateAgent::decide(Execution execution, Finished finished, std::string detail) {
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.execution = execution;
+        record_.finished = finished;
+        record_.detail = std::move(detail);
+    }
+    hooks_.log(finished == Finished::Success ? "update_succeeded" : "update_failed", record_.detail);
+    std::error_code ignored;
+    std::filesystem::remove(bundle_file(true), ignored);
+    std::filesystem::remove(bundle_file(false), ignored);
+    enter(AgentPhase::Reporting);
+}
+
+void UpdateAgent::send_progress(Execution execution, std::string detail) {
+    // Intermediate feedback is a courtesy to the operator: a lost one is not retried.
+    Feedback feedback{.execution = execution, .finished = Finished::None, .details = {std::move(detail)}};
+    (void)server_.post_json(record_.feedback_url, feedback_json(feedback));
+}
+
+std::chrono::milliseconds UpdateAgent::run_once() {
+    auto reply = server_.poll();
+    std::expected<PollAnswer, std::string> poll = std::unexpected(std::string());
+    if (!reply) {
+        poll = std::unexpected("rollout server unreachable: " + reply.error());
+    } else if (reply->status != 200) {
+        poll = std::unexpected("rollout server answered " + std::to_string(reply->status));
+    } else {
+        poll = parse_poll_answer(reply->body);
+    }
+    if (!poll) {
+        {
+            std::lock_guard lock(status_mutex_);
+            last_poll_error_ = poll.error();
+        }
+        // Before the network is up, or while the server is away: soon at first, then no faster than the
+        // interval the server asked for last.
+        const auto first = std::chrono::duration_cast<std::chrono::milliseconds>(settings_.first_poll_retry);
+        return retry_pause(poll_failures_++, first, std::max(first, poll_interval_), random_);
+    }
+    poll_failures_ = 0;
+    {
+        std::lock_guard lock(status_mutex_);
+        last_poll_error_.clear();
+    }
+    poll_interval_ = settings_.poll_override.count() > 0 ? settings_.poll_override : poll->sleep;
+    const auto next_poll = jittered(poll_interval_);
+
+    if (poll->config_data_url) {
+        (void)server_.put_json(*poll->config_data_url, config_data_json(settings_.attributes));
+    }
+    if (record_.phase == AgentPhase::Reporting) {
+        report(*poll);
+        return next_poll;
+    }
+    if (poll->cancel_url) {
+        handle_cancel(*poll->cancel_url);
+        return record_.phase == AgentPhase::Reporting ? std::chrono::milliseconds(0) : next_poll;
+    }
+    if (record_.phase == AgentPhase::Idle && poll->deployment_url)
+        handle_new_deployment(*poll->deployment_url);
+    switch (record_.phase) {
+        case AgentPhase::Downloading:
+            return std::min(next_poll, continue_download(*poll));
+        case AgentPhase::Waiting:
+            return std::min(next_poll, continue_waiting(*poll));
+        case AgentPhase::Reporting:
+            return std::chrono::milliseconds(0);  // report at once
+        default:
+            return next_poll;
+    }
+}
+
+void UpdateAgent::handle_new_deployment(const std::string& deployment_url) {
+    const std::string action_id = action_of(deployment_url);
+    if (action_id.empty()) return;
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.action_id = action_id;
+        record_.version.clear();
+        record_.bundle = Artifact{};
+        record_.feedback_url = without_query(deployment_url) + "/feedback";
+        record_.answering_cancel = false;
+        record_.install_attempts = 0;
+        record_.slot_before_install.clear();
+    }
+    auto reply = server_.get(deployment_url);
+    if (!is_success(reply)) return;  // try again at the next poll
+    auto deployment = parse_deployment(reply->body);
+    if (!deployment || deployment->action_id != action_id) {
+        decide(Execution::Closed, Finished::Failure,
+               "deployment refused: " + (deployment ? std::string("action id differs") : deployment.error()));
+        return;
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.version = deployment->version;
+        record_.bundle = deployment->bundle;
+        bytes_downloaded_ = 0;
+    }
+    hooks_.log("update_offered", "action " + action_id + ", version " + record_.version);
+    enter(AgentPhase::Downloading);
+    send_progress(Execution::Proceeding, "downloading " + record_.bundle.filename);
+}
+
+std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*poll*/) {
+    const FetchOutcome fetched =
+        fetch_artifact(server_, record_.bundle, bundle_file(true), settings_.fetch, random_, hooks_.pause);
+    {
+        std::lock_guard lock(status_mutex_);
+        bytes_downloaded_ += fetched.bytes_received;
+    }
+    switch (fetched.end) {
+        case FetchEnd::Paused:
+            return std::chrono::milliseconds(0);
+        case FetchEnd::GaveUp:
+            hooks_.log("update_download_retry", fetched.detail);
+            return retry_pause(0, settings_.fetch.max_pause, settings_.fetch.max_pause, random_);
+        case FetchEnd::Refused:
+        case FetchEnd::HashMismatch:
+            decide(Execution::Closed, Finished::Failure, fetched.detail);
+            return std::chrono::milliseconds(0);
+        case FetchEnd::Complete:
+            break;
+    }
+    std::error_code error;
+    std::filesystem::rename(bundle_file(true), bundle_file(false), error);
+    if (error) {
+        decide(Execution::Closed, Finished::Failure, "cannot keep the bundle: " + error.message());
+        return std::chrono::milliseconds(0);
+    }
+    auto facts = inspector_.inspect(bundle_file(false));
+    if (!facts) {
+        decide(Execution::Closed, Finished::Failure, "bundle refused: " + facts.error().detail);
+        return std::chrono::milliseconds(0);
+    }
+    if (facts->compatible != settings_.compatible) {
+        decide(Execution::Closed, Finished::Failure,
+               "bundle is for " + facts->compatible + ", this kiosk is " + settings_.compatible);
+        return std::chrono::milliseconds(0);
+    }
+    const std::string& floor = is_newer(record_.highest_installed_version, settings_.running_version)
+                                   ? record_.highest_installed_version
+                                   : settings_.running_version;
+    if (!is_newer(facts->version, floor)) {
+        decide(Execution::Closed, Finished::Failure,
+               "bundle version " + facts->version + " is not newer than " + floor + " (no rollback)");
+        return std::chrono::milliseconds(0);
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.version = facts->version;
+    }
+    hooks_.log("update_downloaded", "version " + facts->version);
+    enter(AgentPhase::Waiting);
+    send_progress(Execution::Downloaded, "bundle " + facts->version + " downloaded and verified");
+    return std::chrono::milliseconds(0);
+}
+
+std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) {
+    // The server may have changed the action's handling or opened its window since: read it again.
+    if (!poll.deployment_url || action_of(poll.deployment_url) != record_.action_id)
+        return settings_.quiet_retry;
+    auto reply = server_.get(*poll.deployment_url);
+    auto deployment =
+        is_success(reply) ? parse_deployment(reply->body) : std::unexpected(std::string("no answer"));
+    if (!deployment || deployment->update == Handling::Skip || !deployment->in_maintenance_window) {
+        return settings_.quiet_retry;
+    }
+    if (!hooks_.begin_maintenance()) return settings_.quiet_retry;  // a citizen is at the screen
+    auto slot = installer_.booted_slot();
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.slot_before_install = slot ? *slot : std::string();
+        record_.boot_before_install = hooks_.boot_id();
+        ++record_.install_attempts;
+    }
+    enter(AgentPhase::Installing);
+    hooks_.log("update_installing", "version " + record_.version);
+    send_progress(Execution::Proceeding, "installing " + record_.version);
+    auto installed = installer_.install(bundle_file(false), [](const InstallProgress&) {});
+    if (!installed) {
+        hooks_.end_maintenance();
+        decide(Execution::Closed, Finished::Failure, "install failed: " + installed.error());
+        return std::chrono::milliseconds(0);
+    }
+    std::error_code ignored;
+    std::filesystem::remove(bundle_file(false), ignored);
+    enter(AgentPhase::Rebooting);
+    hooks_.log("update_installed", "version " + record_.version + ", rebooting into the other slot");
+    hooks_.reboot();
+    return settings_.quiet_retry;
+}
+
+void UpdateAgent::confirm_after_reboot() {
+    if (!record_.boot_before_install.empty() && hooks_.boot_id() == record_.boot_before_install) {
+        // Restarted (a crash, a kill) after the install but before the reboot: the new slot is waiting.
+        hooks_.log("update_reboot_pending", "version " + record_.version);
+        hooks_.reboot();
+        return;
+    }
+    auto booted = installer_.booted_slot();
+    if (!booted) {
+        decide(Execution::Closed, Finished::Failure, "cannot read the booted slot: " + booted.error());
+        return;
+    }
+    if (*booted == record_.slot_before_install) {
+        // The boot counter ran out in the new slot (or the reboot never happened): we are back in the old
+        // one.
+        decide(Execution::Closed, Finished::Failure,
+               "the new slot did not boot; running " + *booted + " again");
+        return;
+    }
+    auto healthy = hooks_.health_check();
+    if (!healthy) {
+        (void)installer_.mark_booted(SlotHealth::Bad);
+        decide(Execution::Closed, Finished::Failure,
+               "health check failed after the update: " + healthy.error());
+        hooks_.reboot();  // back into the old slot, which reports
+        return;
+    }
+    if (auto marked = installer_.mark_booted(SlotHealth::Good); !marked) {
+        decide(Execution::Closed, Finished::Failure, "cannot mark the slot good: " + marked.error());
+        return;
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.highest_installed_version = record_.version;
+    }
+    decide(Execution::Closed, Finished::Success, "running " + record_.version + " in " + *booted);
+}
+
+void UpdateAgent::handle_cancel(const std::string& cancel_url) {
+    auto reply = server_.get(cancel_url);
+    if (!is_success(reply)) return;
+    auto request = parse_cancel_request(reply->body);
+    if (!request) return;
+    const bool ours = request->stop_id == record_.action_id && record_.phase != AgentPhase::Idle;
+    const bool stoppable = record_.phase == AgentPhase::Downloading || record_.phase == AgentPhase::Waiting;
+    std::string feedback = without_query(cancel_url) + "/feedback";
+    if (ours && !stoppable) {
+        // Installing or installed: too late to stop; the deployment's own outcome follows.
+        Feedback rejected{
+            .execution = Execution::Rejected, .finished = Finished::None, .details = {"too late"}};
+        (void)server_.post_json(feedback, feedback_json(rejected));
+        return;
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        if (!ours) {
+            record_.action_id = request->action_id;
+            record_.version.clear();
+            record_.bundle = Artifact{};
+        }
+        record_.feedback_url = feedback;
+        record_.answering_cancel = true;
+    }
+    hooks_.log("update_canceled", "action " + request->stop_id);
+    decide(Execution::Closed, Finished::Success, "canceled");
+}
+
+void UpdateAgent::report(const PollAnswer& poll) {
+    // Still offered means the server has not had our outcome; not offered means an earlier report landed (the
+    // agent was stopped between sending it and writing that down): do not send it twice.
+    const auto& offered = record_.answering_cancel ? poll.cancel_url : poll.deployment_url;
+    const bool still_open = action_of(offered) == record_.action_id;
+    if (still_open) {
+        Feedback outcome{
+            .execution = record_.execution, .finished = record_.finished, .details = {record_.detail}};
+        if (!is_success(server_.post_json(record_.feedback_url, feedback_json(outcome))))
+            return;  // next poll
+        hooks_.log("update_report_sent", record_.action_id);
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        const char* outcome = record_.answering_cancel                ? "canceled"
+                              : record_.finished == Finished::Success ? "success"
+                                                                      : "failure";
+        record_.history.push_back(
+            {record_.action_id, record_.version, outcome, record_.detail, hooks_.now_utc()});
+        while (record_.history.size() > kHistoryLength) record_.history.pop_front();
+        const std::string kept_highest = record_.highest_installed_version;
+        auto history = std::move(record_.history);
+        record_ = AgentRecord{};
+        record_.history = std::move(history);
+        record_.highest_installed_version = kept_highest;
+    }
+    hooks_.log("update_reported", still_open ? "outcome sent" : "outcome had already reached the server");
+    save();
+}
+
+AgentStatus UpdateAgent::status() const {
+    std::lock_guard lock(status_mutex_);
+    return AgentStatus{.phase = record_.phase,
+                       .action_id = record_.action_id,
+                       .version = record_.version,
+                       .running_version = settings_.running_version,
+                       .highest_installed_version = record_.highest_installed_version,
+                       .last_poll_error = last_poll_error_,
+                       .bytes_downloaded = bytes_downloaded_,
+                       .history = record_.history};
+}
+
+}  // namespace hk::update

@@ -1,0 +1,295 @@
+#include "ddi_test_server.h"
+
+#include <openssl/sha.h>
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+namespace hk::update::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kBlock = 16 * 1024;
+
+std::string sha256_hex(const std::string& bytes) {
+    std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+    SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char byte : digest) {
+        hex += kHex[byte >> 4U];
+        hex += kHex[byte & 0x0FU];
+    }
+    return hex;
+}
+
+}  // namespace
+
+DdiTestServer::DdiTestServer() {
+    install_routes();
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+DdiTestServer::~DdiTestServer() {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+}
+
+bool DdiTestServer::authorised(const httplib::Request& request) const {
+    std::lock_guard lock(mutex_);
+    return token_.empty() || request.get_header_value("Authorization") == "TargetToken " + token_;
+}
+
+const DdiTestServer::Action* DdiTestServer::open_action_for(const std::string& controller_id) const {
+    for (const auto& [id, action] : actions_) {
+        if (action.controller_id == controller_id && !action.closed) return &action;
+    }
+    return nullptr;
+}
+
+void DdiTestServer::install_routes() {
+    const std::string controller = R"(/([A-Za-z0-9_-]+)/controller/v1/([A-Za-z0-9_.-]+))";
+
+    server_.Get(controller, [this](const httplib::Request& request, httplib::Response& response) {
+        ++polls_;
+        if (!authorised(request)) {
+            response.status = 401;
+            return;
+        }
+        const std::string controller_id = request.matches[2];
+        const std::string self =
+            base_url() + "/" + std::string(request.matches[1]) + "/controller/v1/" + controller_id;
+        std::lock_guard lock(mutex_);
+        json links = json::object();
+        if (const Action* action = open_action_for(controller_id)) {
+            if (action->cancel_requested) {
+                links["cancelAction"] = {{"href", self + "/cancelAction/" + action->id}};
+            } else {
+                links["deploymentBase"] = {{"href", self + "/deploymentBase/" + action->id + "?c=-1234"}};
+            }
+        }
+        if (ask_config_) links["configData"] = {{"href", self + "/configData"}};
+        json body = {{"config", {{"polling", {{"sleep", sleep_}}}}}};
+        if (!links.empty()) body["_links"] = links;
+        response.set_content(body.dump(), "application/hal+json");
+    });
+
+    server_.Get(controller + R"(/deploymentBase/(\d+))", [this](const httplib::Request& request,
+                                                                httplib::Response& response) {
+        const std::string controller_id = request.matches[2];
+        const std::string id = request.matches[3];
+        const std::string self =
+            base_url() + "/" + std::string(request.matches[1]) + "/controller/v1/" + controller_id;
+        std::lock_guard lock(mutex_);
+        auto found = actions_.find(id);
+        if (found == actions_.end() || found->second.closed) {
+            response.status = 404;
+            return;
+        }
+        const Action& action = found->second;
+        json artifact = {
+            {"filename", "hukiosk-" + action.version + ".raucb"},
+            {"hashes", {{"sha256", action.sha256}, {"sha1", "0"}, {"md5", "0"}}},
+            {"size", action.bundle.size()},
+            {"_links",
+             {{"download-http", {{"href", self + "/softwaremodules/1/artifacts/" + id + "/bundle.raucb"}}}}}};
+        json deployment = {{"download", "forced"},
+                           {"update", action.update_handling},
+                           {"chunks", json::array({{{"part", "os"},
+                                                    {"version", action.version},
+                                                    {"name", "hukiosk"},
+                                                    {"artifacts", json::array({artifact})}}})}};
+        deployment["maintenanceWindow"] = action.window_available ? "available" : "unavailable";
+        response.set_content(json{{"id", id}, {"deployment", deployment}}.dump(), "application/hal+json");
+    });
+
+    server_.Get(controller + R"(/cancelAction/(\d+))",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                    const std::string id = request.matches[3];
+                    std::lock_guard lock(mutex_);
+                    response.set_content(json{{"id", id}, {"cancelAction", {{"stopId", id}}}}.dump(),
+                                         "application/hal+json");
+                });
+
+    auto take_feedback = [this](const httplib::Request& request, httplib::Response& response,
+                                bool for_cancel) {
+        const std::string id = request.matches[3];
+        json body = json::parse(request.body, nullptr, false);
+        if (body.is_discarded() || !body.contains("status")) {
+            response.status = 400;
+            return;
+        }
+        ReceivedFeedback received{.action_id = id,
+                                  .for_cancel = for_cancel,
+                                  .execution = body["status"].value("execution", ""),
+                                  .finished = body["status"]["result"].value("finished", "")};
+        if (body["status"].contains("details")) {
+            received.details = body["status"]["details"].get<std::vector<std::string>>();
+        }
+        std::lock_guard lock(mutex_);
+        // Every feedback is kept, a late duplicate too: that is what the exactly-once tests count.
+        feedback_.push_back(received);
+        auto found = actions_.find(id);
+        if (found == actions_.end() || found->second.closed) {
+            response.status = 410;  // hawkBit: the action is gone
+            return;
+        }
+        if (received.execution == "closed") found->second.closed = true;
+        response.status = 200;
+    };
+    server_.Post(controller + R"(/deploymentBase/(\d+)/feedback)",
+                 [take_feedback](const httplib::Request& request, httplib::Response& response) {
+                     take_feedback(request, response, false);
+                 });
+    server_.Post(controller + R"(/cancelAction/(\d+)/feedback)",
+                 [take_feedback](const httplib::Request& request, httplib::Response& response) {
+                     take_feedback(request, response, true);
+                 });
+
+    server_.Put(controller + "/configData",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                    json body = json::parse(request.body, nullptr, false);
+                    std::lock_guard lock(mutex_);
+                    if (body.is_discarded() || !body.contains("data") || !body["data"].is_object()) {
+                        response.status = 400;
+                        return;
+                    }
+                    for (const auto& [key, value] : body["data"].items())
+                        config_data_[key] = value.get<std::string>();
+                    ask_config_ = false;
+                    response.status = 200;
+                });
+
+    server_.Get(controller + R"(/softwaremodules/1/artifacts/(\d+)/bundle.raucb)",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                    ++artifact_requests_;
+                    const std::string id = request.matches[3];
+                    std::string bytes;
+                    std::uint64_t drop_after = 0;
+                    std::chrono::milliseconds delay{0};
+                    bool cancel = false;
+                    {
+                        std::lock_guard lock(mutex_);
+                        ranges_.push_back(request.get_header_value("Range"));
+                        auto found = actions_.find(id);
+                        if (found == actions_.end()) {
+                            response.status = 404;
+                            return;
+                        }
+                        if (faults_.answer_404 > 0) {
+                            --faults_.answer_404;
+                            response.status = 404;
+                            return;
+                        }
+                        if (faults_.answer_500 > 0) {
+                            --faults_.answer_500;
+                            response.status = 500;
+                            return;
+                        }
+                        bytes = found->second.bundle;
+                        if (faults_.changed_content) bytes.back() = static_cast<char>(bytes.back() ^ 0x55);
+                        if (faults_.drops > 0) {
+                            --faults_.drops;
+                            drop_after = faults_.drop_after;
+                        }
+                        delay = faults_.delay_per_block;
+                        cancel = faults_.cancel_during_download;
+                        faults_.cancel_during_download = false;
+                    }
+                    // httplib answers the Range itself (206, Content-Range) and asks the provider from its
+                    // offset.
+                    auto sent_here = std::make_shared<std::uint64_t>(0);
+                    response.set_content_provider(
+                        bytes.size(), "application/octet-stream",
+                        [this, bytes, drop_after, delay, cancel, id, sent_here](
+                            std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                            const std::size_t block = std::min(length, kBlock);
+                            if (drop_after > 0 && *sent_here >= drop_after)
+                                return false;  // cut the connection
+                            if (delay.count() > 0) std::this_thread::sleep_for(delay);
+                            if (!sink.write(bytes.data() + offset, block)) return false;
+                            *sent_here += block;
+                            artifact_bytes_sent_ += block;
+                            if (cancel) this->cancel(id);
+                            return true;
+                        });
+                });
+}
+
+std::string DdiTestServer::offer(const std::string& controller_id, std::string bundle,
+                                 const std::string& version, const std::string& update_handling,
+                                 bool window_available) {
+    std::lock_guard lock(mutex_);
+    const std::string id = std::to_string(next_action_++);
+    Action action{.id = id,
+                  .controller_id = controller_id,
+                  .bundle = std::move(bundle),
+                  .version = version,
+                  .update_handling = update_handling,
+                  .window_available = window_available};
+    action.sha256 = sha256_hex(action.bundle);
+    actions_[id] = std::move(action);
+    return id;
+}
+
+void DdiTestServer::set_update_handling(const std::string& action_id, const std::string& handling,
+                                        bool window_available) {
+    std::lock_guard lock(mutex_);
+    actions_.at(action_id).update_handling = handling;
+    actions_.at(action_id).window_available = window_available;
+}
+
+void DdiTestServer::cancel(const std::string& action_id) {
+    std::lock_guard lock(mutex_);
+    actions_.at(action_id).cancel_requested = true;
+}
+
+void DdiTestServer::set_faults(const ArtifactFaults& faults) {
+    std::lock_guard lock(mutex_);
+    faults_ = faults;
+}
+
+void DdiTestServer::set_polling_sleep(const std::string& hhmmss) {
+    std::lock_guard lock(mutex_);
+    sleep_ = hhmmss;
+}
+
+void DdiTestServer::request_config_data(bool asked) {
+    std::lock_guard lock(mutex_);
+    ask_config_ = asked;
+}
+
+void DdiTestServer::set_required_token(const std::string& token) {
+    std::lock_guard lock(mutex_);
+    token_ = token;
+}
+
+std::vector<ReceivedFeedback> DdiTestServer::feedback() const {
+    std::lock_guard lock(mutex_);
+    return feedback_;
+}
+
+int DdiTestServer::closed_reports(const std::string& action_id) const {
+    std::lock_guard lock(mutex_);
+    int count = 0;
+    for (const auto& received : feedback_) {
+        if (received.action_id == action_id && received.execution == "closed") ++count;
+    }
+    return count;
+}
+
+std::map<std::string, std::string> DdiTestServer::config_data() const {
+    std::lock_guard lock(mutex_);
+    return config_data_;
+}
+
+std::vector<std::string> DdiTestServer::ranges_seen() const {
+    std::lock_guard lock(mutex_);
+    return ranges_;
+}
+
+}  // namespace hk::update::testing

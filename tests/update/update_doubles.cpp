@@ -1,0 +1,48 @@
+#include "update_doubles.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace hk::update::testing {
+namespace {
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string field(const std::string& text, const std::string& key) {
+    const std::string marker = "\n" + key + "=";
+    const auto start = text.find(marker);
+    if (start == std::string::npos) return {};
+    const auto end = text.find('\n', start + marker.size());
+    return text.substr(start + marker.size(), end - start - marker.size());
+}
+
+}  // namespace
+
+std::string make_test_bundle(const std::string& compatible, const std::string& version, std::size_t size,
+                             const std::string& signature) {
+    std::string bundle =
+        "HKTEST\ncompatible=" + compatible + "\nversion=" + version + "\nsignature=" + signature + "\n";
+    for (std::size_t i = 0; bundle.size() < size; ++i) bundle += static_cast<char>('a' + i % 26);
+    return bundle;
+}
+
+std::expected<BundleFacts, BundleRefusal> TextBundleInspector::inspect(const std::filesystem::path& bundle) {
+    const std::string text = read_file(bundle);
+    if (!text.starts_with("HKTEST\n"))
+        return std::unexpected(BundleRefusal{BundleProblem::Unreadable, "not a bundle"});
+    const std::string signature = field(text, "signature");
+    if (signature == "none") return std::unexpected(BundleRefusal{BundleProblem::Unsigned, "no signature"});
+    if (signature == "unknown") {
+        return std::unexpected(BundleRefusal{BundleProblem::UnknownSigner, "signer not in keyring"});
+    }
+    if (signature != "good")
+        return std::unexpected(BundleRefusal{BundleProblem::Tampered, "signature mismatch"});
+    return BundleFacts{.compatible = field(text, "compatible"), .version = field(text, "version")};
+}
+
+}  // namespace hk::update::testing
