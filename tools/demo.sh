@@ -194,6 +194,38 @@ echo "heartbeat received by mosquitto: $(cat "$out/heartbeat.json")" | tee -a "$
 kill "$kiosk_pid" "$mosquitto_pid" 2> /dev/null || true
 wait "$kiosk_pid" "$mosquitto_pid" 2> /dev/null || true
 
+# Provincial IT's update: the kiosk's install tree as a RAUC bundle signed with the dev update keys (checked by
+# the real rauc), offered by the DDI test server; the kiosk installs it at attract into its simulated slots,
+# "reboots" into it, checks its health, and reports success once (the server's log of feedback shows it).
+echo
+echo "demo: provincial IT rolls out an update (hawkBit DDI test server, signed RAUC bundle, simulated slots):"
+rm -rf "$out/update"
+mkdir -p "$out/update"
+cmake --install "$bin" --prefix "$out/update/tree" > /dev/null
+tools/make-bundle.sh --pki "$out/pki" --tree "$out/update/tree" --version 9.9.9 --out "$out/update/hukiosk-9.9.9.raucb" \
+    > "$out/update/bundle.log" 2>&1 || { echo "demo: make-bundle failed; see $out/update/bundle.log" >&2; exit 1; }
+# (central-ref holds the one coproc bash allows: the server's port comes through a file.)
+"$bin/tests/update/ddi-test-server" --controller kiosk-demo --bundle "$out/update/hukiosk-9.9.9.raucb" \
+    --version 9.9.9 --feedback "$out/update/feedback.jsonl" > "$out/update/ddi.port" &
+ddi_pid=$!
+for _ in $(seq 100); do grep -q listening "$out/update/ddi.port" 2> /dev/null && break; sleep 0.1; done
+ddi_port=$(awk '/listening/ {print $2}' "$out/update/ddi.port")
+[ -n "$ddi_port" ] || { echo "demo: ddi-test-server did not start" >&2; exit 1; }
+cat > "$out/kiosk-update.json" <<JSON
+{
+  "kiosk_id": "kiosk-demo",
+  "update": {"server_url": "http://127.0.0.1:$ddi_port", "allow_plain_http": true, "installer": "simulated",
+             "keyring": "$out/pki/update-ca.pem", "poll_override_s": 1, "start_delay_s": 1, "province": "demo"}
+}
+JSON
+"$bin/kiosk/kiosk" --simulate --headless --config "$out/kiosk-update.json" \
+    --script kiosk/scripts/demo-update.script --out "$out/update/kiosk" > "$out/update/kiosk.log" 2>&1 ||
+    { kill "$ddi_pid"; echo "demo: the update run failed; see $out/update/kiosk.log" >&2; exit 1; }
+kill "$ddi_pid"
+wait "$ddi_pid" 2> /dev/null || true
+grep -E 'update_' "$out/update/kiosk.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
+echo "  the server heard: $(grep -c . "$out/update/feedback.jsonl") feedback(s), closed: $(grep '"closed"' "$out/update/feedback.jsonl")"
+
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
 echo "  certificate  $out/certificate.pdf (what the CUPS queue printed)"
@@ -206,3 +238,4 @@ echo "  accessible   $out/accessible/speech.txt (spoken prompts), $out/accessibl
 echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
 echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"
 echo "  service mode $out/service-mode/screens/ (the technician's PIN, menu and self-test screens), $out/service-mode.log"
+echo "  update       $out/update/ (the signed bundle, the kiosk's log and screens, the server's feedback.jsonl)"

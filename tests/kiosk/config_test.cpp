@@ -72,6 +72,30 @@ TEST(Config, NamesTheCardReaderBackends) {
     EXPECT_EQ(nfc->chip_reader.backend, "nfc:pn532_uart:/dev/ttyS1");
 }
 
+TEST(Config, UpdateAgentKeys) {
+    const auto none = parse_config("{}");
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->update.server_url.empty()) << "no rollout server, no agent";
+    const auto config = parse_config(R"({"update": {"server_url": "https://upd.example.cn/", "tenant": "JL",
+        "target_token_file": "/etc/hukiosk/ddi-token", "installer": "simulated", "poll_override_s": 60,
+        "province": "JL", "site": "Yanji hall 2"}})");
+    ASSERT_TRUE(config) << config.error();
+    EXPECT_EQ(config->update.server_url, "https://upd.example.cn");
+    EXPECT_EQ(config->update.tenant, "JL");
+    EXPECT_EQ(config->update.target_token_file, "/etc/hukiosk/ddi-token");
+    EXPECT_EQ(config->update.installer, "simulated");
+    EXPECT_EQ(config->update.keyring, "/etc/rauc/keyring.pem");
+    EXPECT_EQ(config->update.site, "Yanji hall 2");
+    for (const char* bad :
+         {R"({"update": {"server_url": "http://upd.example.cn"}})",
+          R"({"update": {"server_url": "ftp://x"}})", R"({"update": {"installer": "apt"}})",
+          R"({"update": {"poll_override_s": -1}})", R"({"update": {"start_delay_s": 7200}})"}) {
+        EXPECT_FALSE(parse_config(bad)) << bad;
+    }
+    EXPECT_TRUE(
+        parse_config(R"({"update": {"server_url": "http://127.0.0.1:8080", "allow_plain_http": true}})"));
+}
+
 TEST(Config, OperationsKeys) {
     const auto config = parse_config(R"({
         "state_dir": "/var/lib/hukiosk",

@@ -17,6 +17,40 @@ std::chrono::milliseconds seconds_key(const json& doc, const char* key, std::chr
     return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
 }
 
+std::expected<void, std::string> parse_update(const json& section, KioskConfig::Update& update) {
+    update.server_url = section.value("server_url", update.server_url);
+    update.tenant = section.value("tenant", update.tenant);
+    update.controller_id = section.value("controller_id", update.controller_id);
+    for (auto [key, path] :
+         {std::pair{"target_token_file", &update.target_token_file}, std::pair{"ca_file", &update.ca_file},
+          std::pair{"cert_file", &update.cert_file}, std::pair{"key_file", &update.key_file},
+          std::pair{"keyring", &update.keyring}}) {
+        if (section.contains(key)) *path = section.at(key).get<std::string>();
+    }
+    update.allow_plain_http = section.value("allow_plain_http", update.allow_plain_http);
+    update.poll_override_s = section.value("poll_override_s", update.poll_override_s);
+    update.start_delay_s = section.value("start_delay_s", update.start_delay_s);
+    update.compatible = section.value("compatible", update.compatible);
+    update.installer = section.value("installer", update.installer);
+    update.rauc_bus = section.value("rauc_bus", update.rauc_bus);
+    update.province = section.value("province", update.province);
+    update.site = section.value("site", update.site);
+    update.hardware = section.value("hardware", update.hardware);
+    if (!update.server_url.empty() && !update.server_url.starts_with("https://") &&
+        !(update.allow_plain_http && update.server_url.starts_with("http://"))) {
+        return std::unexpected("update.server_url must be https:// (http:// only with allow_plain_http)");
+    }
+    if (update.server_url.ends_with('/')) update.server_url.pop_back();
+    if (update.installer != "rauc" && update.installer != "simulated") {
+        return std::unexpected("update.installer must be rauc or simulated");
+    }
+    if (update.poll_override_s < 0 || update.poll_override_s > 24 * 3600 || update.start_delay_s < 0 ||
+        update.start_delay_s > 3600) {
+        return std::unexpected("update.poll_override_s or update.start_delay_s out of range");
+    }
+    return {};
+}
+
 std::expected<void, std::string> parse_a4_printer(const json& section, KioskConfig::A4Printer& printer) {
     printer.backend = section.value("backend", printer.backend);
     if (printer.backend != "simulated" && printer.backend != "cups") {
@@ -113,6 +147,9 @@ std::expected<void, std::string> parse_operations(const json& doc, KioskConfig& 
         if (h.port < 1 || h.port > 65535) return std::unexpected("heartbeat.port must be 1 to 65535");
         if (h.interval_s < 1 || h.interval_s > 24 * 3600)
             return std::unexpected("heartbeat.interval_s out of range");
+    }
+    if (doc.contains("update")) {
+        if (auto update = parse_update(doc.at("update"), config.update); !update) return update;
     }
     if (doc.contains("health")) {
         const json& health = doc.at("health");

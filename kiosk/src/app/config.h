@@ -96,6 +96,29 @@ struct KioskConfig {
         std::string topic_prefix = "hukiosk";
         double interval_s = 60;
     } heartbeat;
+    // The update agent (hawkBit DDI + RAUC). No server: no agent.
+    struct Update {
+        std::string server_url;  // "https://updates.example.cn"; http only with allow_plain_http
+        std::string tenant = "DEFAULT";
+        std::string controller_id;                // empty: kiosk_id
+        std::filesystem::path target_token_file;  // the hawkBit target token, kept out of this file
+        std::filesystem::path ca_file;            // https: the server is checked against this CA only
+        std::filesystem::path cert_file;          // TLS client certificate, when the server asks for one
+        std::filesystem::path key_file;
+        bool allow_plain_http = false;  // development and tests on loopback only
+        double poll_override_s = 0;     // > 0: poll this often, whatever the server says
+        // After start, the agent waits this long before its first poll: after a reboot into a new slot its
+        // health check needs the devices opened and the screen up.
+        double start_delay_s = 20;
+        std::string compatible = "hukiosk-x86_64";
+        // The CA that update bundles must be signed by.
+        std::filesystem::path keyring = "/etc/rauc/keyring.pem";
+        std::string installer = "rauc";  // "rauc" (D-Bus, the system bus) or "simulated" (slots in a file)
+        std::string rauc_bus;            // a D-Bus address; empty: the system bus
+        std::string province;            // reported to the server as target attributes
+        std::string site;
+        std::string hardware;
+    } update;
     struct Health {
         double grace_s = 20;        // after start, device failures are not yet declared
         int failures_to_fault = 3;  // consecutive failed health checks that make a device faulted

@@ -9,6 +9,7 @@
 #include "ops/selftest/run_self_test.h"
 #include "readiness.h"
 #include "technician_checks.h"
+#include "update_commands.h"
 
 namespace hk::kiosk {
 
@@ -178,6 +179,13 @@ ControlReply handle_control(ControlContext& context, const ControlRequest& reque
     if (command == "logs") return logs(request);
     if (command == "maintenance") return maintenance(context, request);
     if (command == "audit-verify") return audit_verify(context, request);
+    if (command == "update-status" || command == "update-check" || command == "update-history") {
+        if (command == "update-check") {
+            context.ops.audit_event(AuditRole::Technician, "update_check", "requested", {},
+                                    "by " + who(request));
+        }
+        return update_command(context.updates, command);
+    }
     if (command == "metrics") return json{{"text", context.ops.metrics.prometheus_text()}};
     if (command == "test-print" || command == "test-scan" || command == "nfc-field-test") {
         if (auto busy = busy_with_citizen(context)) return std::unexpected(*busy);

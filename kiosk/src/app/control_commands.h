@@ -17,6 +17,8 @@
 
 namespace hk::kiosk {
 
+class UpdateService;
+
 struct ControlContext {
     const KioskConfig& config;
     Operations& ops;
@@ -27,6 +29,7 @@ struct ControlContext {
     const HealthMonitor& health;
     std::chrono::steady_clock::time_point started;
     std::chrono::milliseconds device_timeout{90'000};  // longest a self-test or test print may take
+    UpdateService* updates = nullptr;                  // none without a rollout server
 };
 
 ops::ControlReply handle_control(ControlContext& context, const ops::ControlRequest& request);

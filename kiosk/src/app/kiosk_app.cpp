@@ -31,6 +31,7 @@
 #include "sim_keys.h"
 #include "transcript.h"
 #include "ui/front_end.h"
+#include "update_service.h"
 #include "watchdog.h"
 
 namespace hk::kiosk {
@@ -292,6 +293,13 @@ int run_kiosk(const RunOptions& options) {
         std::error_code ignored;
         std::filesystem::create_directories(bundle_dir, ignored);
     }
+    // Provincial IT's updates: polled in the background, installed only between citizens.
+    auto updates = UpdateService::start(config, state_dir, board, events);
+    if (!updates) {
+        log_event(EventId::StartupFailed, "{}", updates.error());
+        return 2;
+    }
+    control_context.updates = updates->get();
     ServiceDesk service_desk(control_context, bundle_dir);
     executor.set_service_mode_hooks(service_desk.hooks());
     ops::ControlServerOptions control_options;

@@ -81,6 +81,10 @@ struct OnlineCommands::Parsed {
     std::string audit_file;
     CLI::App* metrics = nullptr;
     CLI::App* hash_pin = nullptr;
+    CLI::App* update = nullptr;
+    CLI::App* update_status = nullptr;
+    CLI::App* update_check = nullptr;
+    CLI::App* update_history = nullptr;
 
     int call(const std::string& command, const json& args, std::ostream& out, std::ostream& err,
              const std::function<int(const json&)>& show) const;
@@ -134,6 +138,14 @@ OnlineCommands::OnlineCommands(CLI::App& cli) : parsed_(std::make_shared<Parsed>
         ->required()
         ->check(CLI::IsMember({"on", "off"}));
     add_common(p.maintenance, p.common);
+    p.update = cli.add_subcommand("update", "the update agent: signed updates from provincial IT");
+    p.update->require_subcommand(1);
+    p.update_status = p.update->add_subcommand("status", "what the update agent is doing (online)");
+    add_common(p.update_status, p.common);
+    p.update_check = p.update->add_subcommand("check", "poll the rollout server now (online)");
+    add_common(p.update_check, p.common);
+    p.update_history = p.update->add_subcommand("history", "the outcomes of the last updates (online)");
+    add_common(p.update_history, p.common);
     p.audit = cli.add_subcommand("audit", "the audit log");
     p.audit->require_subcommand(1);
     p.audit_verify =
@@ -329,6 +341,11 @@ std::optional<int> OnlineCommands::run(std::istream& in, std::ostream& out, std:
         return show(result);
     }
     if (p.metrics->parsed()) return p.call("metrics", json::object(), out, err, as_text("metrics"));
+    for (auto [sub, command] :
+         {std::pair{p.update_status, "update-status"}, std::pair{p.update_check, "update-check"},
+          std::pair{p.update_history, "update-history"}}) {
+        if (sub->parsed()) return p.call(command, json::object(), out, err, as_text(command));
+    }
     if (p.hash_pin->parsed()) {
         std::string pin;
         std::getline(in, pin);

@@ -12,13 +12,9 @@ namespace {
 
 constexpr std::size_t kMaxReplyBytes = 256U * 1024U;
 
-struct CurlDeleter {
-    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
 struct HeaderListDeleter {
     void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
-using CurlHandle = std::unique_ptr<CURL, CurlDeleter>;
 using HeaderList = std::unique_ptr<curl_slist, HeaderListDeleter>;
 
 std::size_t collect_reply(char* data, std::size_t size, std::size_t count, void* user) {
@@ -86,6 +82,21 @@ DdiClient::DdiClient(DdiSettings settings) : settings_(std::move(settings)) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+DdiClient::~DdiClient() {
+    curl_easy_cleanup(static_cast<CURL*>(handle_));
+}
+
+void* DdiClient::fresh_handle() {
+    // One handle for the client's life: its connection to the server is kept between polls (one TLS handshake
+    // rather than one per request); the options are set afresh for each request.
+    if (handle_ == nullptr) {
+        handle_ = curl_easy_init();
+    } else {
+        curl_easy_reset(static_cast<CURL*>(handle_));
+    }
+    return handle_;
+}
+
 bool DdiClient::same_server(const std::string& url) const {
     return url.size() > settings_.server_url.size() && url.starts_with(settings_.server_url) &&
            url[settings_.server_url.size()] == '/';
@@ -125,22 +136,22 @@ HeaderList apply_common(CURL* handle, const DdiSettings& settings, const std::st
 
 std::expected<HttpReply, std::string> DdiClient::exchange(const char* method, const std::string& url,
                                                           const std::string* body) {
-    CurlHandle handle(curl_easy_init());
-    if (!handle) return std::unexpected("libcurl could not start a request");
-    HeaderList headers = apply_common(handle.get(), settings_, url, same_server(url),
+    CURL* handle = static_cast<CURL*>(fresh_handle());
+    if (handle == nullptr) return std::unexpected("libcurl could not start a request");
+    HeaderList headers = apply_common(handle, settings_, url, same_server(url),
                                       body != nullptr ? "Content-Type: application/json" : nullptr);
     HttpReply reply;
-    curl_easy_setopt(handle.get(), CURLOPT_CUSTOMREQUEST, method);
-    curl_easy_setopt(handle.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.request_timeout.count()));
+    curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.request_timeout.count()));
     if (body != nullptr) {
-        curl_easy_setopt(handle.get(), CURLOPT_POSTFIELDS, body->c_str());
-        curl_easy_setopt(handle.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body->c_str());
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
     }
-    curl_easy_setopt(handle.get(), CURLOPT_WRITEFUNCTION, collect_reply);
-    curl_easy_setopt(handle.get(), CURLOPT_WRITEDATA, &reply.body);
-    const CURLcode code = curl_easy_perform(handle.get());
+    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, collect_reply);
+    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &reply.body);
+    const CURLcode code = curl_easy_perform(handle);
     if (code != CURLE_OK) return std::unexpected(std::string(curl_easy_strerror(code)));
-    curl_easy_getinfo(handle.get(), CURLINFO_RESPONSE_CODE, &reply.status);
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply.status);
     return reply;
 }
 
@@ -170,30 +181,29 @@ DownloadAttempt DdiClient::download(const std::string& url, const std::filesyste
     }
     std::error_code error;
     const std::uint64_t have = std::filesystem::file_size(file, error);
-    CurlHandle handle(curl_easy_init());
-    if (error || !handle) {
+    CURL* handle = static_cast<CURL*>(fresh_handle());
+    if (error || handle == nullptr) {
         attempt.transport_error = "cannot start the download";
         return attempt;
     }
-    HeaderList headers = apply_common(handle.get(), settings_, url, same_server(url), nullptr);
+    HeaderList headers = apply_common(handle, settings_, url, same_server(url), nullptr);
     DownloadSink sink;
-    sink.handle = handle.get();
+    sink.handle = handle;
     sink.file = out.get();
     sink.start = have;
     sink.expected_size = expected_size;
     sink.slice_end = std::chrono::steady_clock::now() + slice;
     const std::string range = std::to_string(have) + "-";
-    if (have > 0) curl_easy_setopt(handle.get(), CURLOPT_RANGE, range.c_str());
-    curl_easy_setopt(handle.get(), CURLOPT_WRITEFUNCTION, write_download);
-    curl_easy_setopt(handle.get(), CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(handle.get(), CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(handle.get(), CURLOPT_XFERINFOFUNCTION, download_progress);
-    curl_easy_setopt(handle.get(), CURLOPT_XFERINFODATA, &sink);
-    curl_easy_setopt(handle.get(), CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(handle.get(), CURLOPT_LOW_SPEED_TIME,
-                     static_cast<long>(settings_.stall_timeout.count()));
-    const CURLcode code = curl_easy_perform(handle.get());
-    curl_easy_getinfo(handle.get(), CURLINFO_RESPONSE_CODE, &attempt.status);
+    if (have > 0) curl_easy_setopt(handle, CURLOPT_RANGE, range.c_str());
+    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, write_download);
+    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, download_progress);
+    curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &sink);
+    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, static_cast<long>(settings_.stall_timeout.count()));
+    const CURLcode code = curl_easy_perform(handle);
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &attempt.status);
     std::fflush(out.get());
     ::fsync(fileno(out.get()));
     out.reset();

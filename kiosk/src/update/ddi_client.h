@@ -34,6 +34,9 @@ struct DdiSettings {
 class DdiClient final : public RolloutServer {
   public:
     explicit DdiClient(DdiSettings settings);
+    ~DdiClient() override;
+    DdiClient(const DdiClient&) = delete;
+    DdiClient& operator=(const DdiClient&) = delete;
 
     std::expected<HttpReply, std::string> poll() override;
     std::expected<HttpReply, std::string> get(const std::string& url) override;
@@ -49,7 +52,10 @@ class DdiClient final : public RolloutServer {
     std::expected<HttpReply, std::string> exchange(const char* method, const std::string& url,
                                                    const std::string* body);
 
+    void* fresh_handle();  // CURL*, reset for the next request
+
     DdiSettings settings_;
+    void* handle_ = nullptr;  // not shared between threads: each agent has its own client
 };
 
 }  // namespace hk::update

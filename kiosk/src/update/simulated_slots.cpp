@@ -8,10 +8,10 @@ namespace {
 
 using nlohmann::json;
 
-json load(const std::filesystem::path& file) {
+json load(const std::filesystem::path& file, const std::string& initial_version) {
     std::ifstream in(file);
     if (!in) {
-        return {{"booted", "rootfs.0"}, {"next", "rootfs.0"}, {"versions", {{"rootfs.0", "1.0.0"}}},
+        return {{"booted", "rootfs.0"}, {"next", "rootfs.0"}, {"versions", {{"rootfs.0", initial_version}}},
                 {"mark", ""},           {"fail", ""},         {"installs", 0}};
     }
     return json::parse(in);
@@ -25,12 +25,13 @@ void store(const std::filesystem::path& file, const json& state) {
 
 }  // namespace
 
-SimulatedSlots::SimulatedSlots(std::filesystem::path state_file, BundleInspector& inspector)
-    : file_(std::move(state_file)), inspector_(inspector) {}
+SimulatedSlots::SimulatedSlots(std::filesystem::path state_file, BundleInspector& inspector,
+                               std::string initial_version)
+    : file_(std::move(state_file)), inspector_(inspector), initial_version_(std::move(initial_version)) {}
 
 std::expected<void, std::string> SimulatedSlots::install(
     const std::filesystem::path& bundle, const std::function<void(const InstallProgress&)>& progress) {
-    json state = load(file_);
+    json state = load(file_, initial_version_);
     state["installs"] = state["installs"].get<int>() + 1;
     if (!state["fail"].get<std::string>().empty()) {
         store(file_, state);
@@ -52,7 +53,7 @@ std::expected<void, std::string> SimulatedSlots::install(
 }
 
 std::expected<void, std::string> SimulatedSlots::mark_booted(SlotHealth health) {
-    json state = load(file_);
+    json state = load(file_, initial_version_);
     state["mark"] = health == SlotHealth::Good ? "good" : "bad";
     if (health == SlotHealth::Bad) state["next"] = state["booted"] == "rootfs.0" ? "rootfs.1" : "rootfs.0";
     store(file_, state);
@@ -60,11 +61,11 @@ std::expected<void, std::string> SimulatedSlots::mark_booted(SlotHealth health) 
 }
 
 std::expected<std::string, std::string> SimulatedSlots::booted_slot() {
-    return load(file_)["booted"].get<std::string>();
+    return load(file_, initial_version_)["booted"].get<std::string>();
 }
 
 void SimulatedSlots::reboot(bool new_slot_boots) {
-    json state = load(file_);
+    json state = load(file_, initial_version_);
     state["boots"] = state.value("boots", 0) + 1;
     if (new_slot_boots) {
         state["booted"] = state["next"];
@@ -75,26 +76,26 @@ void SimulatedSlots::reboot(bool new_slot_boots) {
 }
 
 void SimulatedSlots::fail_installs(const std::string& error) {
-    json state = load(file_);
+    json state = load(file_, initial_version_);
     state["fail"] = error;
     store(file_, state);
 }
 
 std::string SimulatedSlots::installed_version() const {
-    json state = load(file_);
+    json state = load(file_, initial_version_);
     return state["versions"].value(state["booted"].get<std::string>(), std::string());
 }
 
 std::string SimulatedSlots::last_mark() const {
-    return load(file_)["mark"].get<std::string>();
+    return load(file_, initial_version_)["mark"].get<std::string>();
 }
 
 std::string SimulatedSlots::boot_id() const {
-    return "boot-" + std::to_string(load(file_).value("boots", 0));
+    return "boot-" + std::to_string(load(file_, initial_version_).value("boots", 0));
 }
 
 int SimulatedSlots::installs() const {
-    return load(file_)["installs"].get<int>();
+    return load(file_, initial_version_)["installs"].get<int>();
 }
 
 }  // namespace hk::update

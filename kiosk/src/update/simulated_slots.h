@@ -15,7 +15,9 @@ namespace hk::update {
 // killed and restarted finds the slots as a rebooted kiosk would.
 class SimulatedSlots final : public Installer {
   public:
-    SimulatedSlots(std::filesystem::path state_file, BundleInspector& inspector);
+    // `initial_version`: what the first slot holds before any install (the running kiosk's version).
+    SimulatedSlots(std::filesystem::path state_file, BundleInspector& inspector,
+                   std::string initial_version = "1.0.0");
 
     std::expected<void, std::string> install(
         const std::filesystem::path& bundle,
@@ -34,6 +36,7 @@ class SimulatedSlots final : public Installer {
   private:
     std::filesystem::path file_;
     BundleInspector& inspector_;
+    std::string initial_version_;
 };
 
 }  // namespace hk::update

@@ -60,10 +60,41 @@ TEST(ReplyText, CountersShowTheirLabels) {
     EXPECT_EQ(reply_text("counters", answer).text, "certificates{type=relationship} 3\nsessions 9\n");
 }
 
+TEST(ReplyText, UpdateStatusSaysWhatTheAgentDoesAndIsNotWellAfterAFailure) {
+    const json downloading{{"enabled", true},       {"phase", "downloading"},     {"action_id", "17"},
+                           {"version", "1.2.0"},    {"running_version", "1.1.0"}, {"bytes_downloaded", 4096},
+                           {"last_poll_error", ""}, {"last_outcome", nullptr}};
+    const ReplyText busy = reply_text("update-status", downloading);
+    EXPECT_TRUE(busy.well);
+    EXPECT_NE(
+        busy.text.find("update agent: downloading; running 1.1.0; action 17 (version 1.2.0, 4096 bytes"),
+        std::string::npos)
+        << busy.text;
+    json failed = downloading;
+    failed["phase"] = "idle";
+    failed["last_outcome"] = {{"version", "1.2.0"}, {"outcome", "failure"}, {"detail", "404"}, {"at", "T"}};
+    EXPECT_FALSE(reply_text("update-status", failed).well);
+    json unreachable = downloading;
+    unreachable["last_poll_error"] = "rollout server answered 401";
+    const ReplyText refused = reply_text("update-status", unreachable);
+    EXPECT_FALSE(refused.well);
+    EXPECT_NE(refused.text.find("last poll failed: rollout server answered 401"), std::string::npos);
+    EXPECT_TRUE(reply_text("update-status", json{{"enabled", false}, {"note", "no rollout server"}}).well);
+    const ReplyText history =
+        reply_text("update-history", json{{"enabled", true},
+                                          {"history", json::array({{{"action_id", "3"},
+                                                                    {"version", "1.1.0"},
+                                                                    {"outcome", "success"},
+                                                                    {"detail", "ok"},
+                                                                    {"at", "T"}}})}});
+    EXPECT_NE(history.text.find("action 3  1.1.0  success"), std::string::npos) << history.text;
+}
+
 TEST(ReplyText, AnswersOfTheWrongShapeNeverThrowAndShowDashes) {
     for (const char* command :
          {"status", "devices", "selftest", "test-print", "test-scan", "nfc-field-test", "counters", "logs",
-          "readiness-report", "maintenance", "audit-verify", "metrics", "something-new"}) {
+          "readiness-report", "maintenance", "audit-verify", "metrics", "update-status", "update-check",
+          "update-history", "something-new"}) {
         for (const json& answer :
              {json(), json(17), json("text"), json::array({1, "x", nullptr}),
               json{{"devices", 5}, {"results", "x"}, {"passed", "yes"}, {"records", "many"}}}) {

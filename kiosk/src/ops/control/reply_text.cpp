@@ -184,13 +184,71 @@ bool metrics(const json& answer, std::ostream& out) {
     return true;
 }
 
+// The update agent's answers; "all is well" unless its last poll failed or its last outcome was a failure.
+bool update_status(const json& answer, std::ostream& out) {
+    if (!member(answer, "enabled", false)) {
+        out << member_text(answer, "note", "") << "\n";
+        return true;
+    }
+    out << "update agent: " << member_text(answer, "phase", "") << "; running "
+        << member_text(answer, "running_version", "");
+    const std::string action = member_text(answer, "action_id", "");
+    if (!action.empty()) {
+        out << "; action " << action << " (version " << member_text(answer, "version", "") << ", "
+            << member(answer, "bytes_downloaded", 0L) << " bytes downloaded)";
+    }
+    out << "\n";
+    const std::string error = member_text(answer, "last_poll_error", "");
+    if (!error.empty()) out << "  last poll failed: " << error << "\n";
+    bool well = error.empty();
+    if (answer.contains("last_outcome") && answer.at("last_outcome").is_object()) {
+        const json& last = answer.at("last_outcome");
+        out << "  last update: " << member_text(last, "version", "") << " "
+            << member_text(last, "outcome", "") << " at " << member_text(last, "at", "") << ": "
+            << member_text(last, "detail", "") << "\n";
+        well = well && member_text(last, "outcome", "") != "failure";
+    }
+    return well;
+}
+
+bool update_history(const json& answer, std::ostream& out) {
+    if (!member(answer, "enabled", false)) {
+        out << member_text(answer, "note", "") << "\n";
+        return true;
+    }
+    const auto& history = array_member(answer, "history");
+    if (history.empty()) out << "no update actions yet\n";
+    for (const json& entry : history) {
+        out << member_text(entry, "at", "") << "  action " << member_text(entry, "action_id", "") << "  "
+            << member_text(entry, "version", "") << "  " << member_text(entry, "outcome", "") << "  "
+            << member_text(entry, "detail", "") << "\n";
+    }
+    return true;
+}
+
+bool update_check(const json& answer, std::ostream& out) {
+    out << member_text(answer, "note", "") << "\n";
+    return true;
+}
+
 // Each command's writer: it words the answer and says whether all is well.
 using Writer = bool (*)(const json&, std::ostream&);
 constexpr std::pair<std::string_view, Writer> kWriters[] = {
-    {"status", status},           {"devices", devices},     {"selftest", self_tests},
-    {"test-print", test_print},   {"test-scan", test_scan}, {"nfc-field-test", nfc_field_test},
-    {"counters", counters},       {"logs", logs},           {"readiness-report", readiness},
-    {"maintenance", maintenance}, {"audit-verify", audit},  {"metrics", metrics},
+    {"status", status},
+    {"devices", devices},
+    {"selftest", self_tests},
+    {"test-print", test_print},
+    {"test-scan", test_scan},
+    {"nfc-field-test", nfc_field_test},
+    {"counters", counters},
+    {"logs", logs},
+    {"readiness-report", readiness},
+    {"maintenance", maintenance},
+    {"audit-verify", audit},
+    {"metrics", metrics},
+    {"update-status", update_status},
+    {"update-check", update_check},
+    {"update-history", update_history},
 };
 
 }  // namespace
