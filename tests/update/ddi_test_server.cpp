@@ -29,6 +29,14 @@ std::string sha256_hex(const std::string& bytes) {
 
 DdiTestServer::DdiTestServer() {
     install_routes();
+    // The fleet simulation sends hundreds of thousands of requests over a few connections: keep them open.
+    server_.set_keep_alive_max_count(1000000);
+    server_.set_tcp_nodelay(true);  // answers go out at once, not after the client's delayed ACK
+    server_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& response) {
+        if (!unavailable_) return httplib::Server::HandlerResponse::Unhandled;
+        response.status = 503;
+        return httplib::Server::HandlerResponse::Handled;
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -45,8 +53,11 @@ bool DdiTestServer::authorised(const httplib::Request& request) const {
 }
 
 const DdiTestServer::Action* DdiTestServer::open_action_for(const std::string& controller_id) const {
-    for (const auto& [id, action] : actions_) {
-        if (action.controller_id == controller_id && !action.closed) return &action;
+    auto ids = actions_of_controller_.find(controller_id);
+    if (ids == actions_of_controller_.end()) return nullptr;
+    for (const std::string& id : ids->second) {
+        const Action& action = actions_.at(id);
+        if (!action.closed) return &action;
     }
     return nullptr;
 }
@@ -175,8 +186,9 @@ void DdiTestServer::install_routes() {
                     {
                         std::lock_guard lock(mutex_);
                         ranges_.push_back(request.get_header_value("Range"));
+                        ++artifact_requests_of_action_[id];
                         auto found = actions_.find(id);
-                        if (found == actions_.end()) {
+                        if (found == actions_.end() || found->second.artifact_missing) {
                             response.status = 404;
                             return;
                         }
@@ -195,6 +207,10 @@ void DdiTestServer::install_routes() {
                         if (faults_.drops > 0) {
                             --faults_.drops;
                             drop_after = faults_.drop_after;
+                        }
+                        if (faults_.drop_probability > 0 && std::uniform_real_distribution<double>(
+                                                                0, 1)(random_) < faults_.drop_probability) {
+                            drop_after = std::max<std::uint64_t>(1, bytes.size() / 2);
                         }
                         delay = faults_.delay_per_block;
                         cancel = faults_.cancel_during_download;
@@ -232,6 +248,7 @@ std::string DdiTestServer::offer(const std::string& controller_id, std::string b
                   .update_handling = update_handling,
                   .window_available = window_available};
     action.sha256 = sha256_hex(action.bundle);
+    actions_of_controller_[action.controller_id].push_back(id);
     actions_[id] = std::move(action);
     return id;
 }
@@ -241,6 +258,11 @@ void DdiTestServer::set_update_handling(const std::string& action_id, const std:
     std::lock_guard lock(mutex_);
     actions_.at(action_id).update_handling = handling;
     actions_.at(action_id).window_available = window_available;
+}
+
+void DdiTestServer::remove_artifact(const std::string& action_id) {
+    std::lock_guard lock(mutex_);
+    actions_.at(action_id).artifact_missing = true;
 }
 
 void DdiTestServer::cancel(const std::string& action_id) {
@@ -285,6 +307,17 @@ int DdiTestServer::closed_reports(const std::string& action_id) const {
 std::map<std::string, std::string> DdiTestServer::config_data() const {
     std::lock_guard lock(mutex_);
     return config_data_;
+}
+
+int DdiTestServer::max_requests_for_missing_artifacts() const {
+    std::lock_guard lock(mutex_);
+    int most = 0;
+    for (const auto& [id, action] : actions_) {
+        if (!action.artifact_missing) continue;
+        auto found = artifact_requests_of_action_.find(id);
+        most = std::max(most, found == artifact_requests_of_action_.end() ? 0 : found->second);
+    }
+    return most;
 }
 
 std::vector<std::string> DdiTestServer::ranges_seen() const {

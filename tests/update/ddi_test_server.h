@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,6 +36,8 @@ struct ArtifactFaults {
     std::chrono::milliseconds delay_per_block{0};  // a slow link: pause per 16 KiB block
     bool changed_content = false;                  // serve different bytes of the same length (hash mismatch)
     bool cancel_during_download = false;           // open a cancel action once the first bytes went out
+    double drop_probability =
+        0;  // each download is cut half-way with this probability (the fleet simulation)
 };
 
 class DdiTestServer {
@@ -57,6 +60,10 @@ class DdiTestServer {
     void set_polling_sleep(const std::string& hhmmss);
     void request_config_data(bool asked);
     void set_required_token(const std::string& token);
+    // 503 to everything, as while the server restarts.
+    void set_unavailable(bool unavailable) { unavailable_ = unavailable; }
+    // The action's artifact answers 404 (it was deleted from the repository).
+    void remove_artifact(const std::string& action_id);
 
     std::vector<ReceivedFeedback> feedback() const;
     // Closed feedbacks (final outcomes) received for the action.
@@ -66,6 +73,8 @@ class DdiTestServer {
     int polls() const { return polls_; }
     std::map<std::string, std::string> config_data() const;
     std::vector<std::string> ranges_seen() const;
+    // The most requests any removed (404) artifact received: 1 means no agent asked again after its 404.
+    int max_requests_for_missing_artifacts() const;
 
   private:
     struct Action {
@@ -78,6 +87,7 @@ class DdiTestServer {
         bool window_available = true;
         bool closed = false;
         bool cancel_requested = false;
+        bool artifact_missing = false;
     };
 
     void install_routes();
@@ -90,6 +100,10 @@ class DdiTestServer {
 
     mutable std::mutex mutex_;
     std::map<std::string, Action> actions_;
+    std::map<std::string, std::vector<std::string>> actions_of_controller_;
+    std::map<std::string, int> artifact_requests_of_action_;
+    std::mt19937 random_{42};
+    std::atomic<bool> unavailable_{false};
     int next_action_ = 1;
     ArtifactFaults faults_;
     std::string sleep_ = "00:00:01";

@@ -3,11 +3,11 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
-#include <ctime>
 #include <fstream>
 
 #include "drivers/device.h"
 #include "operations.h"
+#include "ops/audit/audit_record.h"
 #include "ops/events/log_event.h"
 #include "update/rauc_bundle_inspector.h"
 #include "update/rauc_dbus_installer.h"
@@ -63,15 +63,6 @@ std::string read_first_line(const std::filesystem::path& file) {
     std::string line;
     std::getline(in, line);
     return line;
-}
-
-std::string utc_now_text() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
 }
 
 }  // namespace
@@ -146,7 +137,7 @@ UpdateService::UpdateService(const KioskConfig& config, const std::filesystem::p
                                            : read_first_line("/proc/sys/kernel/random/boot_id");
     };
     hooks.pause = [this](std::chrono::milliseconds pause) { wait(pause); };
-    hooks.now_utc = utc_now_text;
+    hooks.now_utc = [] { return ops::utc_iso8601(std::chrono::system_clock::now()); };
     hooks.log = log_agent_event;
     agent_ = std::make_unique<update::UpdateAgent>(std::move(agent), *server_, *inspector_, *installer_,
                                                    std::move(hooks));

@@ -63,6 +63,7 @@ void UpdateAgent::start() {
 
 std::chrono::milliseconds UpdateAgent::jittered(std::chrono::milliseconds base) {
     // +-20 %, so kiosks started together (a power cut over a district, a server restart) drift apart.
+    if (!settings_.jitter) return base;
     std::uniform_real_distribution<double> spread(0.8, 1.2);
     return std::chrono::milliseconds(
         static_cast<long long>(static_cast<double>(base.count()) * spread(random_)));
@@ -123,7 +124,10 @@ std::chrono::milliseconds UpdateAgent::run_once() {
         // Before the network is up, or while the server is away: soon at first, then no faster than the
         // interval the server asked for last.
         const auto first = std::chrono::duration_cast<std::chrono::milliseconds>(settings_.first_poll_retry);
-        return retry_pause(poll_failures_++, first, std::max(first, poll_interval_), random_);
+        const auto cap = std::max(first, poll_interval_);
+        if (!settings_.jitter)
+            return std::min(cap, std::chrono::milliseconds(first.count() << std::min(poll_failures_++, 20)));
+        return retry_pause(poll_failures_++, first, cap, random_);
     }
     poll_failures_ = 0;
     {

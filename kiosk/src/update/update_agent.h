@@ -40,6 +40,9 @@ struct AgentSettings {
     std::vector<std::pair<std::string, std::string>> attributes =
         {};  // configData: version, hardware, province, site
     std::uint32_t random_seed = std::random_device{}();
+    // Spread polls and retries randomly (on by default). Off only for the fleet simulation's baseline, to
+    // show the synchronised bursts that spreading prevents.
+    bool jitter = true;
 };
 
 struct KioskHooks {

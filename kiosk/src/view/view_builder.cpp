@@ -259,9 +259,14 @@ void error(ViewWriter& w) {
     w.button_id("finish", "button.finish", !info.retry_screen.has_value());
 }
 
-void out_of_service(ViewWriter& w) {
+void out_of_service(ViewWriter& w, bool maintenance) {
     w.title("out_of_service.title");
     w.tone(ui::Tone::Error);
+    // Taken out of service on purpose (a technician, or an update being installed): say it is temporary.
+    if (maintenance) {
+        for (Language language : kAllLanguages)
+            w.line(std::string(text(language, "out_of_service.maintenance")));
+    }
     for (Language language : kAllLanguages) w.line(std::string(text(language, "out_of_service.note")));
 }
 
@@ -271,7 +276,7 @@ ui::ViewModel build_view(const State& state, const SessionEngine& engine) {
     ViewWriter w(state, engine);
     switch (state.screen) {
         case Screen::OutOfService:
-            out_of_service(w);
+            out_of_service(w, state.maintenance_requested);
             break;
         case Screen::Attract:
             attract(w);
