@@ -260,6 +260,11 @@ void DdiTestServer::set_update_handling(const std::string& action_id, const std:
     actions_.at(action_id).window_available = window_available;
 }
 
+void DdiTestServer::withdraw(const std::string& action_id) {
+    std::lock_guard lock(mutex_);
+    actions_.at(action_id).closed = true;
+}
+
 void DdiTestServer::remove_artifact(const std::string& action_id) {
     std::lock_guard lock(mutex_);
     actions_.at(action_id).artifact_missing = true;

@@ -55,7 +55,8 @@ class DdiTestServer {
                       const std::string& update_handling = "forced", bool window_available = true);
     void set_update_handling(const std::string& action_id, const std::string& handling,
                              bool window_available);
-    void cancel(const std::string& action_id);  // opens a cancelAction for it
+    void cancel(const std::string& action_id);    // opens a cancelAction for it
+    void withdraw(const std::string& action_id);  // closes it on the server's side, without a cancel request
     void set_faults(const ArtifactFaults& faults);
     void set_polling_sleep(const std::string& hhmmss);
     void request_config_data(bool asked);

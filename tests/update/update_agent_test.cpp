@@ -170,6 +170,24 @@ TEST_F(UpdateAgentTest, ServerErrorsAreRetriedWithinBounds) {
     EXPECT_EQ(server_.artifact_requests(), 3);
 }
 
+TEST_F(UpdateAgentTest, AnActionWithdrawnWhileWaitingIsDroppedNotWaitedForEver) {
+    const std::string action =
+        server_.offer(kController, make_test_bundle("hukiosk-x86_64", "1.1.0", 4096), "1.1.0");
+    citizen_present_ = true;
+    auto agent = start_agent();
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Waiting));
+    server_.withdraw(action);
+    (void)agent->run_once();
+    EXPECT_EQ(agent->status().phase, AgentPhase::Idle);
+    ASSERT_FALSE(agent->status().history.empty());
+    EXPECT_EQ(agent->status().history.back().outcome, "withdrawn");
+    EXPECT_EQ(server_.closed_reports(action), 0) << "nobody to report to";
+    EXPECT_EQ(installer_->installs(), 0);
+    for (const auto& entry : std::filesystem::directory_iterator(dir_ / "update")) {
+        EXPECT_EQ(entry.path().filename(), "update-agent.json") << "the withdrawn bundle was kept";
+    }
+}
+
 TEST_F(UpdateAgentTest, ADroppedConnectionResumesWhereItStopped) {
     server_.offer(kController, make_test_bundle("hukiosk-x86_64", "1.1.0", kBundleSize), "1.1.0");
     server_.set_faults({.drop_after = 64 * 1024, .drops = 3});

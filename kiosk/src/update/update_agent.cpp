@@ -249,9 +249,20 @@ std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*pol
 }
 
 std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) {
+    if (!poll.deployment_url || action_of(poll.deployment_url) != record_.action_id) {
+        // The server no longer offers the action and asked for no cancel (it was closed or deleted there):
+        // there is nobody to report to; drop the bundle rather than wait for it for ever.
+        {
+            std::lock_guard lock(status_mutex_);
+            record_.detail = "withdrawn by the rollout server before the install";
+        }
+        std::error_code ignored;
+        std::filesystem::remove(bundle_file(false), ignored);
+        hooks_.log("update_canceled", "action " + record_.action_id + " withdrawn by the rollout server");
+        close_action("withdrawn");
+        return std::chrono::milliseconds(0);
+    }
     // The server may have changed the action's handling or opened its window since: read it again.
-    if (!poll.deployment_url || action_of(poll.deployment_url) != record_.action_id)
-        return settings_.quiet_retry;
     auto reply = server_.get(*poll.deployment_url);
     auto deployment =
         is_success(reply) ? parse_deployment(reply->body) : std::unexpected(std::string("no answer"));
@@ -362,11 +373,16 @@ void UpdateAgent::report(const PollAnswer& poll) {
             return;  // next poll
         hooks_.log("update_report_sent", record_.action_id);
     }
+    const char* outcome = record_.answering_cancel                ? "canceled"
+                          : record_.finished == Finished::Success ? "success"
+                                                                  : "failure";
+    hooks_.log("update_reported", still_open ? "outcome sent" : "outcome had already reached the server");
+    close_action(outcome);
+}
+
+void UpdateAgent::close_action(const char* outcome) {
     {
         std::lock_guard lock(status_mutex_);
-        const char* outcome = record_.answering_cancel                ? "canceled"
-                              : record_.finished == Finished::Success ? "success"
-                                                                      : "failure";
         record_.history.push_back(
             {record_.action_id, record_.version, outcome, record_.detail, hooks_.now_utc()});
         while (record_.history.size() > kHistoryLength) record_.history.pop_front();
@@ -376,7 +392,6 @@ void UpdateAgent::report(const PollAnswer& poll) {
         record_.history = std::move(history);
         record_.highest_installed_version = kept_highest;
     }
-    hooks_.log("update_reported", still_open ? "outcome sent" : "outcome had already reached the server");
     save();
 }
 

@@ -94,6 +94,8 @@ class UpdateAgent {
     void confirm_after_reboot();
     void report(const PollAnswer& poll);
     void decide(Execution execution, Finished finished, std::string detail);
+    // The action is over: into the history, and the record back to idle (keeping the highest version).
+    void close_action(const char* outcome);
     void send_progress(Execution execution, std::string detail);
     void enter(AgentPhase phase);
     void save();
