@@ -92,10 +92,44 @@ TEST(DdiDeployment, ReadsTheOneBundle) {
     EXPECT_EQ(deployment->update, Handling::Attempt);
     EXPECT_TRUE(deployment->in_maintenance_window);
     EXPECT_EQ(deployment->version, "1.4.0");
-    EXPECT_EQ(deployment->bundle.filename, "hukiosk-1.4.0.raucb");
-    EXPECT_EQ(deployment->bundle.sha256, std::string(64, 'b'));  // lower-cased
-    EXPECT_EQ(deployment->bundle.size, 123456U);
-    EXPECT_TRUE(deployment->bundle.url.ends_with("/b.raucb"));
+    EXPECT_EQ(deployment->payload, Payload::Bundle);
+    EXPECT_EQ(deployment->artifact.filename, "hukiosk-1.4.0.raucb");
+    EXPECT_EQ(deployment->artifact.sha256, std::string(64, 'b'));  // lower-cased
+    EXPECT_EQ(deployment->artifact.size, 123456U);
+    EXPECT_TRUE(deployment->artifact.url.ends_with("/b.raucb"));
+}
+
+// A configuration chunk: a software module of type hukiosk-config holding the signed document.
+json configuration_doc() {
+    json doc = deployment_doc();
+    json& chunk = doc["deployment"]["chunks"][0];
+    chunk["part"] = "hukiosk-config";
+    chunk["version"] = "2026.11.2";
+    chunk["artifacts"][1]["filename"] = "site-2026.11.2.p7m";
+    return doc;
+}
+
+TEST(DdiDeployment, ReadsAConfigurationModule) {
+    auto deployment = parse_deployment(configuration_doc().dump());
+    ASSERT_TRUE(deployment) << deployment.error();
+    EXPECT_EQ(deployment->payload, Payload::Configuration);
+    EXPECT_EQ(deployment->version, "2026.11.2");
+    EXPECT_EQ(deployment->artifact.filename, "site-2026.11.2.p7m");
+}
+
+TEST(DdiDeployment, RefusesABundleAndAConfigurationInOneAction) {
+    json doc = configuration_doc();
+    doc["deployment"]["chunks"].push_back(deployment_doc()["deployment"]["chunks"][0]);
+    auto mixed = parse_deployment(doc.dump());
+    ASSERT_FALSE(mixed);
+    EXPECT_NE(mixed.error().find("apart"), std::string::npos);
+    // A .p7m outside a configuration module, or a .raucb inside one, is not taken for the other.
+    json stray = deployment_doc();
+    stray["deployment"]["chunks"][0]["artifacts"][1]["filename"] = "site.p7m";
+    EXPECT_FALSE(parse_deployment(stray.dump()));
+    json renamed = configuration_doc();
+    renamed["deployment"]["chunks"][0]["artifacts"][1]["filename"] = "hukiosk-2.0.raucb";
+    EXPECT_FALSE(parse_deployment(renamed.dump()));
 }
 
 TEST(DdiDeployment, NumericIdAndClosedWindow) {

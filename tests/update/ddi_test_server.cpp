@@ -102,15 +102,17 @@ void DdiTestServer::install_routes() {
             return;
         }
         const Action& action = found->second;
+        const std::string filename = action.configuration ? "hukiosk-config-" + action.version + ".p7m"
+                                                          : "hukiosk-" + action.version + ".raucb";
         json artifact = {
-            {"filename", "hukiosk-" + action.version + ".raucb"},
+            {"filename", filename},
             {"hashes", {{"sha256", action.sha256}, {"sha1", "0"}, {"md5", "0"}}},
             {"size", action.bundle.size()},
             {"_links",
-             {{"download-http", {{"href", self + "/softwaremodules/1/artifacts/" + id + "/bundle.raucb"}}}}}};
+             {{"download-http", {{"href", self + "/softwaremodules/1/artifacts/" + id + "/" + filename}}}}}};
         json deployment = {{"download", "forced"},
                            {"update", action.update_handling},
-                           {"chunks", json::array({{{"part", "os"},
+                           {"chunks", json::array({{{"part", action.configuration ? "hukiosk-config" : "os"},
                                                     {"version", action.version},
                                                     {"name", "hukiosk"},
                                                     {"artifacts", json::array({artifact})}}})}};
@@ -175,7 +177,7 @@ void DdiTestServer::install_routes() {
                     response.status = 200;
                 });
 
-    server_.Get(controller + R"(/softwaremodules/1/artifacts/(\d+)/bundle.raucb)",
+    server_.Get(controller + R"(/softwaremodules/1/artifacts/(\d+)/[A-Za-z0-9._-]+)",
                 [this](const httplib::Request& request, httplib::Response& response) {
                     ++artifact_requests_;
                     const std::string id = request.matches[3];
@@ -250,6 +252,14 @@ std::string DdiTestServer::offer(const std::string& controller_id, std::string b
     action.sha256 = sha256_hex(action.bundle);
     actions_of_controller_[action.controller_id].push_back(id);
     actions_[id] = std::move(action);
+    return id;
+}
+
+std::string DdiTestServer::offer_configuration(const std::string& controller_id, std::string document,
+                                               const std::string& version) {
+    const std::string id = offer(controller_id, std::move(document), version);
+    std::lock_guard lock(mutex_);
+    actions_.at(id).configuration = true;
     return id;
 }
 

@@ -53,6 +53,9 @@ class DdiTestServer {
     // Offers a deployment of `bundle` (its bytes) to the controller; returns the action id.
     std::string offer(const std::string& controller_id, std::string bundle, const std::string& version,
                       const std::string& update_handling = "forced", bool window_available = true);
+    // Offers a signed configuration document (its bytes) as a software module of type hukiosk-config.
+    std::string offer_configuration(const std::string& controller_id, std::string document,
+                                    const std::string& version);
     void set_update_handling(const std::string& action_id, const std::string& handling,
                              bool window_available);
     void cancel(const std::string& action_id);    // opens a cancelAction for it
@@ -86,6 +89,7 @@ class DdiTestServer {
         std::string version = {};
         std::string update_handling = {};
         bool window_available = true;
+        bool configuration = false;
         bool closed = false;
         bool cancel_requested = false;
         bool artifact_missing = false;

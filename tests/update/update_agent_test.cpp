@@ -16,8 +16,10 @@ namespace {
 
 using testing::DdiTestServer;
 using testing::make_test_bundle;
+using testing::make_test_configuration;
 using testing::SimulatedSlots;
 using testing::TextBundleInspector;
+using testing::TextConfigurationTarget;
 
 constexpr const char* kController = "kiosk-7";
 constexpr std::size_t kBundleSize = 300 * 1024;
@@ -58,7 +60,8 @@ class UpdateAgentTest : public ::testing::Test {
             return {};
         };
         hooks.log = [this](std::string_view event, std::string_view) { events_.emplace_back(event); };
-        auto agent = std::make_unique<UpdateAgent>(settings, *client_, inspector_, *installer_, hooks);
+        auto agent =
+            std::make_unique<UpdateAgent>(settings, *client_, inspector_, *installer_, hooks, configuration_);
         agent->start();
         return agent;
     }
@@ -91,6 +94,8 @@ class UpdateAgentTest : public ::testing::Test {
     std::unique_ptr<DdiClient> client_;
     TextBundleInspector inspector_;
     std::unique_ptr<SimulatedSlots> installer_;
+    TextConfigurationTarget configuration_target_;
+    ConfigurationTarget* configuration_ = &configuration_target_;
     bool citizen_present_ = false;
     bool in_maintenance_ = false;
     bool healthy_ = true;
@@ -378,6 +383,87 @@ TEST_F(UpdateAgentTest, AnUnreachableServerIsRetriedSoonThenAtTheServersPace) {
     EXPECT_LE(first, std::chrono::seconds(5));
     EXPECT_GT(later, first);
     EXPECT_LE(later, std::chrono::minutes(5));
+}
+
+TEST_F(UpdateAgentTest, AConfigurationIsAppliedBetweenCitizensWithoutInstallOrRebootAndReportedOnce) {
+    const std::string action =
+        server_.offer_configuration(kController, make_test_configuration("2026.11.2"), "2026.11.2");
+    auto agent = start_agent();
+    configuration_target_.citizen_present = true;
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Waiting));
+    EXPECT_EQ(agent->status().payload, Payload::Configuration);
+    for (int i = 0; i < 3; ++i) (void)agent->run_once();
+    EXPECT_EQ(agent->status().phase, AgentPhase::Waiting) << "not applied while a citizen is served";
+    EXPECT_EQ(configuration_target_.applies, 0);
+
+    configuration_target_.citizen_present = false;
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Idle));
+    for (int i = 0; i < 3; ++i) (void)agent->run_once();
+    EXPECT_EQ(configuration_target_.applies, 1);
+    EXPECT_EQ(configuration_target_.in_force, "2026.11.2");
+    EXPECT_EQ(server_.closed_reports(action), 1);
+    EXPECT_EQ(last_closed_detail(action), "configuration 2026.11.2 in force");
+    EXPECT_EQ(installer_->installs(), 0);
+    EXPECT_EQ(reboots_, 0);
+    EXPECT_FALSE(in_maintenance_) << "a configuration needs no maintenance screen";
+    const AgentStatus status = agent->status();
+    ASSERT_EQ(status.history.size(), 1U);
+    EXPECT_EQ(status.history.back().payload, Payload::Configuration);
+    EXPECT_EQ(status.history.back().outcome, "success");
+    EXPECT_EQ(status.highest_installed_version, "") << "a configuration version is not a software version";
+}
+
+TEST_F(UpdateAgentTest, ARefusedConfigurationIsReportedAsAFailureAndTheOneInForceStays) {
+    configuration_target_.in_force = "2026.11.1";
+    const std::string forged =
+        server_.offer_configuration(kController, make_test_configuration("2026.11.5", "bad"), "2026.11.5");
+    auto agent = start_agent();
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Reporting, 10));
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Idle, 10));
+    EXPECT_EQ(server_.closed_reports(forged), 1);
+    EXPECT_EQ(last_closed_detail(forged), "configuration refused: signature not trusted");
+
+    const std::string older =
+        server_.offer_configuration(kController, make_test_configuration("2026.10.9"), "2026.10.9");
+    for (int i = 0; i < 6; ++i) (void)agent->run_once();
+    EXPECT_EQ(server_.closed_reports(older), 1);
+    EXPECT_EQ(last_closed_detail(older), "configuration refused: version 2026.10.9 is older than 2026.11.1");
+    EXPECT_EQ(configuration_target_.applies, 0);
+    EXPECT_EQ(configuration_target_.in_force, "2026.11.1");
+    EXPECT_EQ(agent->status().history.back().outcome, "failure");
+}
+
+TEST_F(UpdateAgentTest, AConfigurationAppliedAgainAfterARestartIsReportedOnce) {
+    // Killed after the kiosk put the document in force but before the outcome was written: the restarted
+    // agent applies it again, which the kiosk takes as done, and reports once.
+    const std::string action =
+        server_.offer_configuration(kController, make_test_configuration("2026.11.3"), "2026.11.3");
+    auto agent = start_agent();
+    configuration_target_.citizen_present = true;
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Waiting));
+    agent.reset();
+    configuration_target_.citizen_present = false;
+    std::filesystem::path fetched;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_ / "update")) {
+        if (entry.path().extension() == ".p7m") fetched = entry.path();
+    }
+    ASSERT_TRUE(configuration_target_.apply(fetched).has_value());
+    agent = start_agent();
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Idle));
+    for (int i = 0; i < 3; ++i) (void)agent->run_once();
+    EXPECT_EQ(configuration_target_.applies, 1);
+    EXPECT_EQ(server_.closed_reports(action), 1);
+}
+
+TEST_F(UpdateAgentTest, AKioskThatTakesNoConfigurationRefusesOne) {
+    configuration_ = nullptr;
+    const std::string action =
+        server_.offer_configuration(kController, make_test_configuration("2026.11.2"), "2026.11.2");
+    auto agent = start_agent();
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Reporting, 10));
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Idle, 10));
+    EXPECT_EQ(server_.closed_reports(action), 1);
+    EXPECT_EQ(last_closed_detail(action), "this kiosk takes no configuration pushes");
 }
 
 }  // namespace

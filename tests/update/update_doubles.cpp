@@ -45,4 +45,30 @@ std::expected<BundleFacts, BundleRefusal> TextBundleInspector::inspect(const std
     return BundleFacts{.compatible = field(text, "compatible"), .version = field(text, "version")};
 }
 
+std::string make_test_configuration(const std::string& version, const std::string& signature) {
+    return "HKCONF\nversion=" + version + "\nsignature=" + signature + "\n";
+}
+
+std::expected<std::string, std::string> TextConfigurationTarget::check(
+    const std::filesystem::path& document) {
+    const std::string text = read_file(document);
+    if (!text.starts_with("HKCONF\n")) return std::unexpected("not a configuration document");
+    if (field(text, "signature") != "good") return std::unexpected("signature not trusted");
+    const std::string version = field(text, "version");
+    if (!in_force.empty() && version < in_force) {
+        return std::unexpected("version " + version + " is older than " + in_force);
+    }
+    return version;
+}
+
+std::expected<ApplyOutcome, std::string> TextConfigurationTarget::apply(
+    const std::filesystem::path& document) {
+    auto version = check(document);
+    if (!version) return std::unexpected(version.error());
+    if (citizen_present) return ApplyOutcome::Busy;
+    if (*version != in_force) ++applies;
+    in_force = *version;
+    return ApplyOutcome::Applied;
+}
+
 }  // namespace hk::update::testing

@@ -20,6 +20,21 @@ class TextBundleInspector final : public BundleInspector {
     std::expected<BundleFacts, BundleRefusal> inspect(const std::filesystem::path& bundle) override;
 };
 
+// The agent tests' configuration target: a text document "HKCONF\nversion=V\nsignature=good|bad\n" (the
+// kiosk's real one, with CMS signatures and the site configuration, is tested in tests/kiosk). Busy while a
+// citizen is "present"; the same document applied twice counts once, as the kiosk's does.
+class TextConfigurationTarget final : public ConfigurationTarget {
+  public:
+    std::expected<std::string, std::string> check(const std::filesystem::path& document) override;
+    std::expected<ApplyOutcome, std::string> apply(const std::filesystem::path& document) override;
+
+    bool citizen_present = false;
+    int applies = 0;  // documents put in force
+    std::string in_force;
+};
+
+std::string make_test_configuration(const std::string& version, const std::string& signature = "good");
+
 using hk::update::SimulatedSlots;
 
 }  // namespace hk::update::testing

@@ -47,7 +47,8 @@ TEST_F(RecordFile, RoundTripsEveryField) {
     record.phase = AgentPhase::Rebooting;
     record.action_id = "42";
     record.version = "1.5.0";
-    record.bundle = {.filename = "b.raucb", .sha256 = std::string(64, 'c'), .size = 77, .url = "http://u"};
+    record.payload = Payload::Configuration;
+    record.artifact = {.filename = "b.raucb", .sha256 = std::string(64, 'c'), .size = 77, .url = "http://u"};
     record.feedback_url = "http://f/feedback";
     record.answering_cancel = true;
     record.slot_before_install = "rootfs.0";
@@ -61,7 +62,8 @@ TEST_F(RecordFile, RoundTripsEveryField) {
     auto loaded = store.load();
     ASSERT_TRUE(loaded);
     EXPECT_EQ(loaded->phase, AgentPhase::Rebooting);
-    EXPECT_EQ(loaded->bundle.size, 77U);
+    EXPECT_EQ(loaded->artifact.size, 77U);
+    EXPECT_EQ(loaded->payload, Payload::Configuration);
     EXPECT_EQ(loaded->feedback_url, "http://f/feedback");
     EXPECT_TRUE(loaded->answering_cancel);
     EXPECT_EQ(loaded->slot_before_install, "rootfs.0");
@@ -69,7 +71,23 @@ TEST_F(RecordFile, RoundTripsEveryField) {
     EXPECT_EQ(loaded->highest_installed_version, "1.4.0");
     ASSERT_EQ(loaded->history.size(), 1U);
     EXPECT_EQ(loaded->history[0].action_id, "41");
+    EXPECT_EQ(loaded->history[0].payload, Payload::Bundle);
     EXPECT_FALSE(std::filesystem::exists(dir_ / "agent.json.tmp"));
+}
+
+TEST_F(RecordFile, ARecordFromBeforeConfigurationPushesIsABundles) {
+    // What version 0.x wrote before rebooting into the new slot: the new version must still report it.
+    std::ofstream(dir_ / "agent.json") << R"({"phase":"rebooting","action_id":"9","version":"1.1.0",
+        "bundle":{"filename":"b.raucb","sha256":"ab","size":5,"url":"http://u"},"feedback_url":"http://f",
+        "answering_cancel":false,"slot_before_install":"rootfs.0","boot_before_install":"b1",
+        "install_attempts":1,"execution":"closed","finished":"none","detail":"",
+        "highest_installed_version":"","history":[{"action_id":"8","version":"1.0.1","outcome":"success",
+        "detail":"","at":"2026-11-01T00:00:00Z"}]})";
+    auto loaded = AgentRecordStore(dir_ / "agent.json").load();
+    ASSERT_TRUE(loaded) << loaded.error();
+    EXPECT_EQ(loaded->payload, Payload::Bundle);
+    EXPECT_EQ(loaded->phase, AgentPhase::Rebooting);
+    EXPECT_EQ(loaded->history.at(0).payload, Payload::Bundle);
 }
 
 TEST_F(RecordFile, CorruptFileIsSetAsideNotTrusted) {

@@ -41,6 +41,11 @@ bool fsync_path(const std::filesystem::path& path, int flags) {
     return synced;
 }
 
+// Records written before configuration pushes name no payload: theirs is a bundle.
+Payload payload_from(const std::string& name) {
+    return name == to_string(Payload::Configuration) ? Payload::Configuration : Payload::Bundle;
+}
+
 json to_json(const AgentRecord& record) {
     json history = json::array();
     for (const auto& entry : record.history) {
@@ -48,16 +53,20 @@ json to_json(const AgentRecord& record) {
                            {"version", entry.version},
                            {"outcome", entry.outcome},
                            {"detail", entry.detail},
-                           {"at", entry.at}});
+                           {"at", entry.at},
+                           {"payload", to_string(entry.payload)}});
     }
     return {{"phase", to_string(record.phase)},
             {"action_id", record.action_id},
             {"version", record.version},
+            {"payload", to_string(record.payload)},
+            // "bundle" names the artifact of either payload: the key is older than configuration pushes, and
+            // a new version must read the record the old one wrote before its reboot.
             {"bundle",
-             {{"filename", record.bundle.filename},
-              {"sha256", record.bundle.sha256},
-              {"size", record.bundle.size},
-              {"url", record.bundle.url}}},
+             {{"filename", record.artifact.filename},
+              {"sha256", record.artifact.sha256},
+              {"size", record.artifact.size},
+              {"url", record.artifact.url}}},
             {"feedback_url", record.feedback_url},
             {"answering_cancel", record.answering_cancel},
             {"slot_before_install", record.slot_before_install},
@@ -75,11 +84,12 @@ AgentRecord from_json(const json& doc) {
     record.phase = phase_from(doc.at("phase").get<std::string>()).value();
     record.action_id = doc.at("action_id").get<std::string>();
     record.version = doc.at("version").get<std::string>();
+    record.payload = payload_from(doc.value("payload", "bundle"));
     const json& bundle = doc.at("bundle");
-    record.bundle.filename = bundle.at("filename").get<std::string>();
-    record.bundle.sha256 = bundle.at("sha256").get<std::string>();
-    record.bundle.size = bundle.at("size").get<std::uint64_t>();
-    record.bundle.url = bundle.at("url").get<std::string>();
+    record.artifact.filename = bundle.at("filename").get<std::string>();
+    record.artifact.sha256 = bundle.at("sha256").get<std::string>();
+    record.artifact.size = bundle.at("size").get<std::uint64_t>();
+    record.artifact.url = bundle.at("url").get<std::string>();
     record.feedback_url = doc.at("feedback_url").get<std::string>();
     record.answering_cancel = doc.at("answering_cancel").get<bool>();
     record.slot_before_install = doc.at("slot_before_install").get<std::string>();
@@ -90,10 +100,10 @@ AgentRecord from_json(const json& doc) {
     record.detail = doc.at("detail").get<std::string>();
     record.highest_installed_version = doc.at("highest_installed_version").get<std::string>();
     for (const json& entry : doc.at("history")) {
-        record.history.push_back({entry.at("action_id").get<std::string>(),
-                                  entry.at("version").get<std::string>(),
-                                  entry.at("outcome").get<std::string>(),
-                                  entry.at("detail").get<std::string>(), entry.at("at").get<std::string>()});
+        record.history.push_back(
+            {entry.at("action_id").get<std::string>(), entry.at("version").get<std::string>(),
+             entry.at("outcome").get<std::string>(), entry.at("detail").get<std::string>(),
+             entry.at("at").get<std::string>(), payload_from(entry.value("payload", "bundle"))});
     }
     while (record.history.size() > kHistoryLength) record.history.pop_front();
     return record;

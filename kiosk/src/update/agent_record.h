@@ -18,8 +18,8 @@ namespace hk::update {
 
 enum class AgentPhase : std::uint8_t {
     Idle,         // nothing in hand
-    Downloading,  // an action accepted, its bundle being fetched
-    Waiting,      // bundle fetched and checked: waiting for no citizen and the maintenance window
+    Downloading,  // an action accepted, its artifact being fetched
+    Waiting,      // bundle or configuration fetched and checked: waiting for no citizen and the window
     Installing,   // RAUC is writing the other slot
     Rebooting,    // installed; the next start is in the new slot (or, if it failed to boot, in the old)
     Reporting,    // an outcome is decided and must reach the server once
@@ -33,13 +33,15 @@ struct HistoryEntry {
     std::string outcome;  // "success", "failure", "canceled"
     std::string detail;
     std::string at;  // UTC ISO 8601
+    Payload payload = Payload::Bundle;
 };
 
 struct AgentRecord {
     AgentPhase phase = AgentPhase::Idle;
     std::string action_id;
     std::string version;
-    Artifact bundle;
+    Payload payload = Payload::Bundle;
+    Artifact artifact;                // the bundle or the configuration document
     std::string feedback_url;         // where this action's feedback goes (deploymentBase/ID/feedback)
     bool answering_cancel = false;    // the outcome answers a cancelAction, not the deployment
     std::string slot_before_install;  // RAUC's booted slot when we installed

@@ -187,22 +187,40 @@ std::expected<Deployment, std::string> parse_deployment(std::string_view body) {
     if (chunks == nullptr || !chunks->is_array() || chunks->empty()) {
         return std::unexpected("deployment without chunks");
     }
-    // The kiosk takes exactly one RAUC bundle per action: anything else is a rollout meant for other devices.
+    // The kiosk takes exactly one RAUC bundle or exactly one configuration document per action, never both
+    // (they are applied at different moments and could fail apart): anything else is a rollout meant for
+    // other devices.
     std::optional<Artifact> bundle;
+    std::optional<Artifact> configuration;
     for (const json& chunk : *chunks) {
         const json* artifacts = member(chunk, "artifacts");
         if (artifacts == nullptr || !artifacts->is_array()) return std::unexpected("chunk without artifacts");
+        const bool configuration_chunk = text_member(chunk, "part").value_or("") == kConfigurationPart;
         for (const json& entry : *artifacts) {
             auto artifact = parse_artifact(entry);
             if (!artifact) return std::unexpected(artifact.error());
-            if (!artifact->filename.ends_with(".raucb")) continue;
-            if (bundle) return std::unexpected("deployment offers more than one bundle");
-            bundle = std::move(*artifact);
+            if (configuration_chunk) {
+                if (!artifact->filename.ends_with(kConfigurationSuffix)) continue;
+                if (configuration) return std::unexpected("deployment offers more than one configuration");
+                configuration = std::move(*artifact);
+            } else {
+                if (!artifact->filename.ends_with(".raucb")) continue;
+                if (bundle) return std::unexpected("deployment offers more than one bundle");
+                bundle = std::move(*artifact);
+            }
             deployment.version = text_member(chunk, "version").value_or("");
         }
     }
-    if (!bundle) return std::unexpected("deployment offers no .raucb bundle");
-    deployment.bundle = std::move(*bundle);
+    if (bundle && configuration) {
+        return std::unexpected("deployment offers a bundle and a configuration: roll them out apart");
+    }
+    if (configuration) {
+        deployment.payload = Payload::Configuration;
+        deployment.artifact = std::move(*configuration);
+        return deployment;
+    }
+    if (!bundle) return std::unexpected("deployment offers no .raucb bundle and no configuration");
+    deployment.artifact = std::move(*bundle);
     return deployment;
 }
 
@@ -262,6 +280,10 @@ std::string config_data_json(const std::vector<std::pair<std::string, std::strin
     json data = json::object();
     for (const auto& [key, value] : attributes) data[key] = value;
     return json{{"mode", "merge"}, {"data", data}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string_view to_string(Payload payload) {
+    return payload == Payload::Configuration ? "configuration" : "bundle";
 }
 
 }  // namespace hk::update

@@ -34,14 +34,22 @@ struct Artifact {
     std::string url;  // _links.download-http (or download)
 };
 
-// GET deploymentBase/{actionId}: one action with the bundle to fetch.
+// What an action delivers: a RAUC bundle (a new root filesystem, installed into the other slot) or a signed
+// configuration document (catalogue, texts, opening hours, session settings; applied between sessions). The
+// configuration comes as a software module of its own type: a chunk whose part is kConfigurationPart.
+enum class Payload : std::uint8_t { Bundle, Configuration };
+inline constexpr std::string_view kConfigurationPart = "hukiosk-config";
+inline constexpr std::string_view kConfigurationSuffix = ".p7m";  // CMS SignedData, the JSON inside
+
+// GET deploymentBase/{actionId}: one action with the one artifact to fetch.
 struct Deployment {
     std::string action_id;
     Handling download = Handling::Forced;
     Handling update = Handling::Forced;
     bool in_maintenance_window = true;  // "maintenanceWindow": "available", or no window at all
     std::string version;                // the chunk's version
-    Artifact bundle;                    // the one .raucb artifact of the action
+    Payload payload = Payload::Bundle;
+    Artifact artifact;  // the action's one .raucb bundle, or its one .p7m configuration document
 };
 
 // GET cancelAction/{actionId}: the server wants the action with stop_id stopped.
@@ -77,5 +85,6 @@ std::string config_data_json(const std::vector<std::pair<std::string, std::strin
 
 std::string_view to_string(Execution execution);
 std::string_view to_string(Finished finished);
+std::string_view to_string(Payload payload);
 
 }  // namespace hk::update

@@ -25,12 +25,13 @@ std::string action_of(const std::optional<std::string>& link) {
 }  // namespace
 
 UpdateAgent::UpdateAgent(AgentSettings settings, RolloutServer& server, BundleInspector& inspector,
-                         Installer& installer, KioskHooks hooks)
+                         Installer& installer, KioskHooks hooks, ConfigurationTarget* configuration)
     : settings_(std::move(settings)),
       server_(server),
       inspector_(inspector),
       installer_(installer),
       hooks_(std::move(hooks)),
+      configuration_(configuration),
       store_(settings_.work_dir / "update-agent.json"),
       random_(settings_.random_seed) {}
 
@@ -69,8 +70,11 @@ std::chrono::milliseconds UpdateAgent::jittered(std::chrono::milliseconds base) 
         static_cast<long long>(static_cast<double>(base.count()) * spread(random_)));
 }
 
-std::filesystem::path UpdateAgent::bundle_file(bool partial) const {
-    return settings_.work_dir / (record_.bundle.sha256 + (partial ? ".part" : ".raucb"));
+std::filesystem::path UpdateAgent::artifact_file(bool partial) const {
+    const std::string_view suffix = partial                                     ? ".part"
+                                    : record_.payload == Payload::Configuration ? kConfigurationSuffix
+                                                                                : ".raucb";
+    return settings_.work_dir / (record_.artifact.sha256 + std::string(suffix));
 }
 
 void UpdateAgent::enter(AgentPhase phase) {
@@ -95,8 +99,8 @@ void UpdateAgent::decide(Execution execution, Finished finished, std::string det
     }
     hooks_.log(finished == Finished::Success ? "update_succeeded" : "update_failed", record_.detail);
     std::error_code ignored;
-    std::filesystem::remove(bundle_file(true), ignored);
-    std::filesystem::remove(bundle_file(false), ignored);
+    std::filesystem::remove(artifact_file(true), ignored);
+    std::filesystem::remove(artifact_file(false), ignored);
     enter(AgentPhase::Reporting);
 }
 
@@ -169,7 +173,8 @@ void UpdateAgent::handle_new_deployment(const std::string& deployment_url) {
         std::lock_guard lock(status_mutex_);
         record_.action_id = action_id;
         record_.version.clear();
-        record_.bundle = Artifact{};
+        record_.payload = Payload::Bundle;
+        record_.artifact = Artifact{};
         record_.feedback_url = without_query(deployment_url) + "/feedback";
         record_.answering_cancel = false;
         record_.install_attempts = 0;
@@ -186,17 +191,23 @@ void UpdateAgent::handle_new_deployment(const std::string& deployment_url) {
     {
         std::lock_guard lock(status_mutex_);
         record_.version = deployment->version;
-        record_.bundle = deployment->bundle;
+        record_.payload = deployment->payload;
+        record_.artifact = deployment->artifact;
         bytes_downloaded_ = 0;
     }
-    hooks_.log("update_offered", "action " + action_id + ", version " + record_.version);
+    if (deployment->payload == Payload::Configuration && configuration_ == nullptr) {
+        decide(Execution::Closed, Finished::Failure, "this kiosk takes no configuration pushes");
+        return;
+    }
+    hooks_.log("update_offered", "action " + action_id + ", " + std::string(to_string(record_.payload)) +
+                                     " version " + record_.version);
     enter(AgentPhase::Downloading);
-    send_progress(Execution::Proceeding, "downloading " + record_.bundle.filename);
+    send_progress(Execution::Proceeding, "downloading " + record_.artifact.filename);
 }
 
 std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*poll*/) {
-    const FetchOutcome fetched =
-        fetch_artifact(server_, record_.bundle, bundle_file(true), settings_.fetch, random_, hooks_.pause);
+    const FetchOutcome fetched = fetch_artifact(server_, record_.artifact, artifact_file(true),
+                                                settings_.fetch, random_, hooks_.pause);
     {
         std::lock_guard lock(status_mutex_);
         bytes_downloaded_ += fetched.bytes_received;
@@ -215,20 +226,29 @@ std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*pol
             break;
     }
     std::error_code error;
-    std::filesystem::rename(bundle_file(true), bundle_file(false), error);
+    std::filesystem::rename(artifact_file(true), artifact_file(false), error);
     if (error) {
-        decide(Execution::Closed, Finished::Failure, "cannot keep the bundle: " + error.message());
+        decide(Execution::Closed, Finished::Failure, "cannot keep the download: " + error.message());
         return std::chrono::milliseconds(0);
     }
-    auto facts = inspector_.inspect(bundle_file(false));
+    if (record_.payload == Payload::Configuration) {
+        check_configuration();
+    } else {
+        check_bundle();
+    }
+    return std::chrono::milliseconds(0);
+}
+
+void UpdateAgent::check_bundle() {
+    auto facts = inspector_.inspect(artifact_file(false));
     if (!facts) {
         decide(Execution::Closed, Finished::Failure, "bundle refused: " + facts.error().detail);
-        return std::chrono::milliseconds(0);
+        return;
     }
     if (facts->compatible != settings_.compatible) {
         decide(Execution::Closed, Finished::Failure,
                "bundle is for " + facts->compatible + ", this kiosk is " + settings_.compatible);
-        return std::chrono::milliseconds(0);
+        return;
     }
     const std::string& floor = is_newer(record_.highest_installed_version, settings_.running_version)
                                    ? record_.highest_installed_version
@@ -236,7 +256,7 @@ std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*pol
     if (!is_newer(facts->version, floor)) {
         decide(Execution::Closed, Finished::Failure,
                "bundle version " + facts->version + " is not newer than " + floor + " (no rollback)");
-        return std::chrono::milliseconds(0);
+        return;
     }
     {
         std::lock_guard lock(status_mutex_);
@@ -245,7 +265,21 @@ std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*pol
     hooks_.log("update_downloaded", "version " + facts->version);
     enter(AgentPhase::Waiting);
     send_progress(Execution::Downloaded, "bundle " + facts->version + " downloaded and verified");
-    return std::chrono::milliseconds(0);
+}
+
+void UpdateAgent::check_configuration() {
+    auto version = configuration_->check(artifact_file(false));
+    if (!version) {
+        decide(Execution::Closed, Finished::Failure, "configuration refused: " + version.error());
+        return;
+    }
+    {
+        std::lock_guard lock(status_mutex_);
+        record_.version = *version;
+    }
+    hooks_.log("update_downloaded", "configuration " + *version);
+    enter(AgentPhase::Waiting);
+    send_progress(Execution::Downloaded, "configuration " + *version + " downloaded and verified");
 }
 
 std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) {
@@ -257,7 +291,7 @@ std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) 
             record_.detail = "withdrawn by the rollout server before the install";
         }
         std::error_code ignored;
-        std::filesystem::remove(bundle_file(false), ignored);
+        std::filesystem::remove(artifact_file(false), ignored);
         hooks_.log("update_canceled", "action " + record_.action_id + " withdrawn by the rollout server");
         close_action("withdrawn");
         return std::chrono::milliseconds(0);
@@ -269,6 +303,10 @@ std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) 
     if (!deployment || deployment->update == Handling::Skip || !deployment->in_maintenance_window) {
         return settings_.quiet_retry;
     }
+    return record_.payload == Payload::Configuration ? apply_configuration() : install_bundle();
+}
+
+std::chrono::milliseconds UpdateAgent::install_bundle() {
     if (!hooks_.begin_maintenance()) return settings_.quiet_retry;  // a citizen is at the screen
     auto slot = installer_.booted_slot();
     {
@@ -280,18 +318,31 @@ std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) 
     enter(AgentPhase::Installing);
     hooks_.log("update_installing", "version " + record_.version);
     send_progress(Execution::Proceeding, "installing " + record_.version);
-    auto installed = installer_.install(bundle_file(false), [](const InstallProgress&) {});
+    auto installed = installer_.install(artifact_file(false), [](const InstallProgress&) {});
     if (!installed) {
         hooks_.end_maintenance();
         decide(Execution::Closed, Finished::Failure, "install failed: " + installed.error());
         return std::chrono::milliseconds(0);
     }
     std::error_code ignored;
-    std::filesystem::remove(bundle_file(false), ignored);
+    std::filesystem::remove(artifact_file(false), ignored);
     enter(AgentPhase::Rebooting);
     hooks_.log("update_installed", "version " + record_.version + ", rebooting into the other slot");
     hooks_.reboot();
     return settings_.quiet_retry;
+}
+
+std::chrono::milliseconds UpdateAgent::apply_configuration() {
+    // No maintenance screen and no reboot: the kiosk swaps the configuration between two citizens. A kill
+    // before the outcome is written repeats the apply after the restart, which the kiosk takes as done.
+    auto applied = configuration_->apply(artifact_file(false));
+    if (!applied) {
+        decide(Execution::Closed, Finished::Failure, "configuration refused: " + applied.error());
+        return std::chrono::milliseconds(0);
+    }
+    if (*applied == ApplyOutcome::Busy) return settings_.quiet_retry;
+    decide(Execution::Closed, Finished::Success, "configuration " + record_.version + " in force");
+    return std::chrono::milliseconds(0);
 }
 
 void UpdateAgent::confirm_after_reboot() {
@@ -352,7 +403,7 @@ void UpdateAgent::handle_cancel(const std::string& cancel_url) {
         if (!ours) {
             record_.action_id = request->action_id;
             record_.version.clear();
-            record_.bundle = Artifact{};
+            record_.artifact = Artifact{};
         }
         record_.feedback_url = feedback;
         record_.answering_cancel = true;
@@ -384,7 +435,7 @@ void UpdateAgent::close_action(const char* outcome) {
     {
         std::lock_guard lock(status_mutex_);
         record_.history.push_back(
-            {record_.action_id, record_.version, outcome, record_.detail, hooks_.now_utc()});
+            {record_.action_id, record_.version, outcome, record_.detail, hooks_.now_utc(), record_.payload});
         while (record_.history.size() > kHistoryLength) record_.history.pop_front();
         const std::string kept_highest = record_.highest_installed_version;
         auto history = std::move(record_.history);
@@ -398,6 +449,7 @@ void UpdateAgent::close_action(const char* outcome) {
 AgentStatus UpdateAgent::status() const {
     std::lock_guard lock(status_mutex_);
     return AgentStatus{.phase = record_.phase,
+                       .payload = record_.payload,
                        .action_id = record_.action_id,
                        .version = record_.version,
                        .running_version = settings_.running_version,

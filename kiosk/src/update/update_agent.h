@@ -1,5 +1,7 @@
 // The kiosk's update agent: one component, one state machine (idle, downloading, waiting for a quiet moment,
 // installing, rebooting, confirming after the reboot, reporting), driven by polls of the hawkBit DDI API.
+// An action carries a RAUC bundle or a signed configuration document; a configuration goes through the same
+// phases but, instead of installing and rebooting, is applied between sessions by the kiosk.
 //
 // Every change of phase is written to the record before the agent acts on it, so a kill -9 or a power cut at
 // any point resumes: a download resumes from its partial file, an interrupted install is tried again when the
@@ -66,6 +68,7 @@ struct KioskHooks {
 
 struct AgentStatus {
     AgentPhase phase = AgentPhase::Idle;
+    Payload payload = Payload::Bundle;
     std::string action_id;
     std::string version;
     std::string running_version = {};
@@ -77,8 +80,9 @@ struct AgentStatus {
 
 class UpdateAgent {
   public:
+    // `configuration`: where pushed configuration documents go; none refuses them.
     UpdateAgent(AgentSettings settings, RolloutServer& server, BundleInspector& inspector,
-                Installer& installer, KioskHooks hooks);
+                Installer& installer, KioskHooks hooks, ConfigurationTarget* configuration = nullptr);
 
     // Once at start: loads the record and finishes what a restart interrupted (the check after a reboot).
     void start();
@@ -91,6 +95,11 @@ class UpdateAgent {
     void handle_new_deployment(const std::string& deployment_url);
     std::chrono::milliseconds continue_download(const PollAnswer& poll);
     std::chrono::milliseconds continue_waiting(const PollAnswer& poll);
+    // The payload-specific ends of the two phases.
+    void check_bundle();
+    void check_configuration();
+    std::chrono::milliseconds install_bundle();
+    std::chrono::milliseconds apply_configuration();
     void confirm_after_reboot();
     void report(const PollAnswer& poll);
     void decide(Execution execution, Finished finished, std::string detail);
@@ -100,13 +109,15 @@ class UpdateAgent {
     void enter(AgentPhase phase);
     void save();
     std::chrono::milliseconds jittered(std::chrono::milliseconds base);
-    std::filesystem::path bundle_file(bool partial) const;
+    // The artifact being fetched (partial) or fetched: <sha256>.part, then .raucb or .p7m.
+    std::filesystem::path artifact_file(bool partial) const;
 
     AgentSettings settings_;
     RolloutServer& server_;
     BundleInspector& inspector_;
     Installer& installer_;
     KioskHooks hooks_;
+    ConfigurationTarget* configuration_;
     AgentRecordStore store_;
     std::mt19937 random_;
     int poll_failures_ = 0;

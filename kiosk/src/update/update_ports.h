@@ -57,4 +57,21 @@ class Installer {
     virtual std::expected<std::string, std::string> booted_slot() = 0;
 };
 
+// The kiosk's side of a configuration push (catalogue, texts, opening hours, session settings).
+enum class ApplyOutcome : std::uint8_t {
+    Applied,  // in force, and kept as the last good document
+    Busy,     // a citizen is being served: try again at the next quiet moment
+};
+
+class ConfigurationTarget {
+  public:
+    virtual ~ConfigurationTarget() = default;
+    // Checks the document's signature against the keyring, its format and content, and that its version is
+    // newer than the one in force (the same document again is accepted: a restart may repeat an apply).
+    // Returns its version, or why it is refused. Never throws.
+    virtual std::expected<std::string, std::string> check(const std::filesystem::path& document) = 0;
+    // Puts it in force between sessions. An error means refused: the document in force stays.
+    virtual std::expected<ApplyOutcome, std::string> apply(const std::filesystem::path& document) = 0;
+};
+
 }  // namespace hk::update
