@@ -6,7 +6,8 @@
 # DIR/kiosks/ID.pem, ID.key         one client certificate per kiosk, CN=ID
 # DIR/signing.key, signing.pub.pem  ECDSA P-256 key that signs certificate proofs (key id: file signing.kid)
 # DIR/update-ca.pem, update-ca.key  update CA, a trust root of its own: the RAUC keyring that accepts bundles
-# DIR/update-signing.pem, .key      signs RAUC update bundles (tools/make-bundle.sh), issued by the update CA
+# DIR/update-signing.pem, .key      signs RAUC update bundles (tools/make-bundle.sh) and site configurations
+#                                   (tools/make-site-config.sh), issued by the update CA
 # Existing files are kept, so the script can be run again to add kiosks.
 # These are dev keys, not release keys: anyone with this folder can sign updates that a dev kiosk installs.
 # Release bundles need a release update CA whose key is kept offline; this script never makes one.

@@ -166,6 +166,25 @@ TEST(EngineBehaviour, MaintenanceWaitsForTheCitizenToFinish) {
     EXPECT_EQ(d.screen(), Screen::OutOfService);
 }
 
+TEST(EngineBehaviour, ClosingTimeWaitsForTheCitizenAndTheScreenSaysWhenItOpens) {
+    Driver d;
+    d.to_review();
+    d.apply(OpeningHoursChanged{false, "2026-11-24 08:00"});
+    EXPECT_EQ(d.screen(), Screen::Review) << "a citizen being served at closing time finishes";
+    d.tap("cancel");
+    ASSERT_EQ(d.screen(), Screen::OutOfService);
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    bool told = false;
+    for (const std::string& line : view.lines)
+        told = told || line.find("24 November 2026 08:00") != std::string::npos;
+    EXPECT_TRUE(told) << "the English line gives the day and time it opens again";
+    d.apply(MaintenanceRequested{true});
+    d.apply(OpeningHoursChanged{true, ""});
+    EXPECT_EQ(d.screen(), Screen::OutOfService) << "opening time does not end a technician's maintenance";
+    d.apply(MaintenanceRequested{false});
+    EXPECT_EQ(d.screen(), Screen::Attract);
+}
+
 TEST(EngineBehaviour, MoreTimeAfterAWarningResetsTheIdleClock) {
     Driver d;
     d.to_review();

@@ -100,6 +100,7 @@ class RandomCitizen {
                 return PageScanned{request(d), pick(1000)};
             case 14:
                 if (chance(5)) return MaintenanceRequested{chance(50)};
+                if (chance(5)) return OpeningHoursChanged{chance(50), "2026-11-24 08:00"};
                 return StatusAnswered{request(d), {"202611000017", "approved", "2026-11-20"}};
             case 15:  // service mode: a technician card, a PIN verdict, a function's result (any time)
                 if (chance(40)) return TechnicianCardSeen{request(d), "04A1B2C3"};
@@ -211,6 +212,7 @@ TEST(EngineProperty, RandomSequencesKeepInvariantsNeverLeakAndReturnToAttract) {
         // However it ended, devices coming back and time passing bring the kiosk back to the attract screen.
         for (DeviceKind kind : drivers::kAllDeviceKinds) d.apply(DeviceHealthChanged{kind, true});
         d.apply(MaintenanceRequested{false});
+        d.apply(OpeningHoursChanged{true, ""});
         for (int i = 0; i < 6 && d.screen() != Screen::Attract; ++i) d.advance(Millis(3'600'000));
         ASSERT_EQ(to_string(d.screen()), "attract") << "seed " << seed;
         ASSERT_FALSE(d.state.session.has_value());

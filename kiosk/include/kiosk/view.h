@@ -1,6 +1,8 @@
 // Turns the session engine's state into what the screen shows, in the citizen's language.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,9 @@ ui::ViewModel build_view(const State& state, const SessionEngine& engine);
 // as the id itself, so a missing text is visible (and the tests catch it) rather than a blank. The text lives
 // as long as the process.
 std::string_view text(Language language, std::string_view id);
+// Screen texts a pushed site configuration puts in place of the built-in ones, by id; replaces the set put in
+// place before (an empty map restores the built-in texts). Texts handed out earlier stay valid.
+void set_text_overrides(std::map<std::string, LocalisedText, std::less<>> texts);
 // Whether every language has a text for this id.
 bool has_text(std::string_view id);
 // Where the catalogues were loaded from, or why none were: for the log at start.

@@ -23,12 +23,14 @@
 #include "ops/events/log_event.h"
 #include "ops_recorder.h"
 #include "printer_backends.h"
+#include "pushed_configuration.h"
 #include "recovery.h"
 #include "scanner_backends.h"
 #include "script.h"
 #include "service_desk.h"
 #include "sim/simulation.h"
 #include "sim_keys.h"
+#include "site_settings.h"
 #include "transcript.h"
 #include "ui/front_end.h"
 #include "update_service.h"
@@ -270,7 +272,18 @@ int run_kiosk(const RunOptions& options) {
         {config.health_poll, seconds(config.health.grace_s), config.health.failures_to_fault});
     EngineConfig engine_config = config.engine;
     engine_config.technician_cards = !config.technicians.empty();  // service mode on the screen
-    const SessionEngine engine(catalogue, engine_config);
+    // Provincial IT's site configuration (catalogue, texts, opening hours, timings): the one kept from before
+    // now, a pushed one between citizens.
+    std::optional<SessionEngine> engine;
+    SiteSettings site(catalogue, engine_config, engine);
+    PushedConfiguration pushed(config.update.keyring, state_dir / "config");
+    if (auto kept = pushed.load_in_force(); kept.config || !kept.problem.empty()) {
+        if (!kept.problem.empty()) log_event(EventId::SiteConfigUnusable, "{}", kept.problem);
+        if (kept.config) {
+            site.put_in_force(*kept.config);
+            log_event(EventId::SiteConfigApplied, "site configuration {} kept from before", site.version());
+        }
+    }
 
     // Technicians and provincial IT: the snapshot the main loop publishes, the heartbeat, the operational
     // record of every event and command, the control socket, and systemd's watchdog.
@@ -294,7 +307,7 @@ int run_kiosk(const RunOptions& options) {
         std::filesystem::create_directories(bundle_dir, ignored);
     }
     // Provincial IT's updates: polled in the background, installed only between citizens.
-    auto updates = UpdateService::start(config, state_dir, board, events);
+    auto updates = UpdateService::start(config, state_dir, board, events, pushed);
     if (!updates) {
         log_event(EventId::StartupFailed, "{}", updates.error());
         return 2;
@@ -346,9 +359,18 @@ int run_kiosk(const RunOptions& options) {
             }
         }
         events.push(ClockTick{elapsed()});
+        if (auto offered = pushed.take_offer(!state.session.has_value())) {
+            site.put_in_force(*offered);
+            log_event(EventId::SiteConfigApplied, "site configuration {} in force", site.version());
+        }
+        if (auto opening = site.on_time(std::time(nullptr))) {
+            log_event(EventId::OpeningHoursChanged, "{}",
+                      opening->open ? "opened" : "closed until " + opening->reopens);
+            events.push(std::move(*opening));
+        }
         while (auto event = events.try_pop()) {
             transcript.event(elapsed(), *event);
-            Transition next = engine.step(std::move(state), *event);
+            Transition next = engine->step(std::move(state), *event);
             state = std::move(next.state);
             ops_recorder.on_event(*event, state, Clock::now());
             for (Command& command : next.commands) {
@@ -357,7 +379,7 @@ int run_kiosk(const RunOptions& options) {
                 executor.execute(std::move(command));
             }
         }
-        ui::ViewModel view = build_view(state, engine);
+        ui::ViewModel view = build_view(state, *engine);
         if (view != shown) {
             (*screen)->render(view);
             narrator.on_view(view);

@@ -30,6 +30,8 @@ void log_agent_event(std::string_view name, std::string_view detail) {
         {"update_installed", EventId::UpdateInstalled},
         {"update_succeeded", EventId::UpdateSucceeded},
         {"update_failed", EventId::UpdateFailed},
+        {"configuration_applied", EventId::UpdateSucceeded},
+        {"configuration_failed", EventId::SiteConfigRefused},
         {"update_canceled", EventId::UpdateCanceled},
         {"update_reported", EventId::UpdateReported},
         {"update_download_retry", EventId::UpdateDownloadRetry},
@@ -69,21 +71,21 @@ std::string read_first_line(const std::filesystem::path& file) {
 
 std::expected<std::unique_ptr<UpdateService>, std::string> UpdateService::start(
     const KioskConfig& config, const std::filesystem::path& state_dir, const SnapshotBoard& board,
-    EventQueue& events) {
+    EventQueue& events, PushedConfiguration& site_config) {
     if (config.update.server_url.empty()) return std::unique_ptr<UpdateService>();
     if (!config.update.target_token_file.empty() &&
         read_first_line(config.update.target_token_file).empty()) {
         return std::unexpected("update.target_token_file " + config.update.target_token_file.string() +
                                " is missing or empty");
     }
-    std::unique_ptr<UpdateService> service(new UpdateService(config, state_dir, board, events));
+    std::unique_ptr<UpdateService> service(new UpdateService(config, state_dir, board, events, site_config));
     service->thread_ = std::thread([raw = service.get()] { raw->run(); });
     return service;
 }
 
 UpdateService::UpdateService(const KioskConfig& config, const std::filesystem::path& state_dir,
-                             const SnapshotBoard& board, EventQueue& events)
-    : board_(board), events_(events) {
+                             const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config)
+    : board_(board), events_(events), site_config_(site_config) {
     const KioskConfig::Update& settings = config.update;
     update::DdiSettings ddi;
     ddi.server_url = settings.server_url;
@@ -140,7 +142,7 @@ UpdateService::UpdateService(const KioskConfig& config, const std::filesystem::p
     hooks.now_utc = [] { return ops::utc_iso8601(std::chrono::system_clock::now()); };
     hooks.log = log_agent_event;
     agent_ = std::make_unique<update::UpdateAgent>(std::move(agent), *server_, *inspector_, *installer_,
-                                                   std::move(hooks));
+                                                   std::move(hooks), &site_config);
 }
 
 UpdateService::~UpdateService() {

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "event_queue.h"
 #include "kiosk_snapshot.h"
+#include "pushed_configuration.h"
 #include "update/ddi_client.h"
 #include "update/simulated_slots.h"
 #include "update/update_agent.h"
@@ -29,18 +30,20 @@ class UpdateService {
     // so.
     static std::expected<std::unique_ptr<UpdateService>, std::string> start(
         const KioskConfig& config, const std::filesystem::path& state_dir, const SnapshotBoard& board,
-        EventQueue& events);
+        EventQueue& events, PushedConfiguration& site_config);
     ~UpdateService();
     UpdateService(const UpdateService&) = delete;
     UpdateService& operator=(const UpdateService&) = delete;
 
     update::AgentStatus status() const { return agent_->status(); }
+    // The pushed site configuration in force ("" while the kiosk runs on its own defaults).
+    std::string site_config_version() const { return site_config_.version_in_force(); }
     // Poll now rather than at the next interval (a technician's `kioskctl update check`).
     void check_now();
 
   private:
     UpdateService(const KioskConfig& config, const std::filesystem::path& state_dir,
-                  const SnapshotBoard& board, EventQueue& events);
+                  const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config);
     void run();
     bool begin_maintenance();
     void end_maintenance();
@@ -49,6 +52,7 @@ class UpdateService {
 
     const SnapshotBoard& board_;
     EventQueue& events_;
+    const PushedConfiguration& site_config_;
     std::unique_ptr<update::DdiClient> server_;
     std::unique_ptr<update::BundleInspector> inspector_;
     std::unique_ptr<update::Installer> installer_;

@@ -182,7 +182,7 @@ void StepContext::end_session() {
     state.session->wipe();
     state.session.reset();  // and PersonalString members zero their buffers as they are destroyed
     state.warned_from.reset();
-    const bool usable = state.devices.can_serve() && !state.maintenance_requested;
+    const bool usable = state.devices.can_serve() && !state.withdrawn_from_service();
     state.screen = usable ? Screen::Attract : Screen::OutOfService;
     state.screen_since = state.now;
     state.last_input = state.now;
@@ -268,6 +268,10 @@ Transition SessionEngine::step(State state, const Event& event) const {
                 detail::on_service_event(ctx, e);
             } else if constexpr (std::is_same_v<E, MaintenanceRequested>) {
                 ctx.state.maintenance_requested = e.on;
+                detail::on_service_event(ctx, e);
+            } else if constexpr (std::is_same_v<E, OpeningHoursChanged>) {
+                ctx.state.closed_for_hours = !e.open;
+                ctx.state.reopens = e.open ? std::string() : e.reopens;
                 detail::on_service_event(ctx, e);
             } else {
                 if (detail::on_service_mode_event(ctx, event)) return;

@@ -27,7 +27,8 @@ std::string_view event_name(const Event& event) {
         "MaintenanceRequested",
         "TechnicianCardSeen",
         "TechnicianPinChecked",
-        "ServiceFunctionDone"};
+        "ServiceFunctionDone",
+        "OpeningHoursChanged"};
     return kNames.at(event.index());
 }
 
@@ -141,6 +142,7 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, TechnicianPinChecked>)
                 add("verdict", std::string(pin_verdict_name(e.verdict)));
             if constexpr (std::is_same_v<E, ServiceFunctionDone>) add("well", e.well ? "yes" : "no");
+            if constexpr (std::is_same_v<E, OpeningHoursChanged>) add("open", e.open ? "yes" : "no");
         },
         event);
     return text;

@@ -81,7 +81,7 @@ void on_scan_fault(StepContext& ctx, const drivers::DeviceFault& fault) {
 
 void on_health(StepContext& ctx) {
     State& st = ctx.state;
-    const bool usable = st.devices.can_serve() && !st.maintenance_requested;
+    const bool usable = st.devices.can_serve() && !st.withdrawn_from_service();
     if (st.screen == Screen::Attract && !usable) {
         st.screen = Screen::OutOfService;
         st.screen_since = st.now;
@@ -96,7 +96,8 @@ void on_health(StepContext& ctx) {
 
 bool on_service_event(StepContext& ctx, const Event& event) {
     if (std::holds_alternative<DeviceHealthChanged>(event) ||
-        std::holds_alternative<MaintenanceRequested>(event)) {
+        std::holds_alternative<MaintenanceRequested>(event) ||
+        std::holds_alternative<OpeningHoursChanged>(event)) {
         on_health(ctx);
         return true;
     }

@@ -28,7 +28,7 @@ void close_service_mode(StepContext& ctx, std::string reason) {
     ctx.emit(ServiceModeClosed{visit.card_id, visit.signed_in, std::move(reason)});
     visit.wipe();
     st.service_visit.reset();
-    const bool usable = st.devices.can_serve() && !st.maintenance_requested;
+    const bool usable = st.devices.can_serve() && !st.withdrawn_from_service();
     st.screen = usable ? Screen::Attract : Screen::OutOfService;
     st.screen_since = st.now;
     st.last_input = st.now;

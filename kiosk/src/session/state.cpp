@@ -100,7 +100,7 @@ std::vector<std::string> check_invariants(const State& state) {
     require((screen == Screen::TimeoutWarning) == state.warned_from.has_value(),
             "the timeout warning knows where to return, and only it");
     if (screen == Screen::OutOfService) {
-        require(!state.devices.can_serve() || state.maintenance_requested,
+        require(!state.devices.can_serve() || state.withdrawn_from_service(),
                 "out of service only for a reason");
     }
     require(is_service_screen(screen) == state.service_visit.has_value(),

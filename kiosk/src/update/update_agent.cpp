@@ -97,7 +97,11 @@ void UpdateAgent::decide(Execution execution, Finished finished, std::string det
         record_.finished = finished;
         record_.detail = std::move(detail);
     }
-    hooks_.log(finished == Finished::Success ? "update_succeeded" : "update_failed", record_.detail);
+    const bool configuration = record_.payload == Payload::Configuration;
+    const bool success = finished == Finished::Success;
+    hooks_.log(configuration ? (success ? "configuration_applied" : "configuration_failed")
+                             : (success ? "update_succeeded" : "update_failed"),
+               record_.detail);
     std::error_code ignored;
     std::filesystem::remove(artifact_file(true), ignored);
     std::filesystem::remove(artifact_file(false), ignored);

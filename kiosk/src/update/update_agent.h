@@ -61,7 +61,8 @@ struct KioskHooks {
     };
     std::function<void(std::chrono::milliseconds)> pause = [](std::chrono::milliseconds) {};
     std::function<std::string()> now_utc = [] { return std::string(); };
-    // Named events for the kiosk's log (update_downloaded, update_refused, update_installed ...).
+    // Named events for the kiosk's log (update_downloaded, update_installed, update_succeeded,
+    // configuration_failed ...).
     std::function<void(std::string_view event, std::string_view detail)> log = [](std::string_view,
                                                                                   std::string_view) {};
 };

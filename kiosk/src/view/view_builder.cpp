@@ -259,13 +259,24 @@ void error(ViewWriter& w) {
     w.button_id("finish", "button.finish", !info.retry_screen.has_value());
 }
 
-void out_of_service(ViewWriter& w, bool maintenance) {
+void out_of_service(ViewWriter& w, const State& state) {
     w.title("out_of_service.title");
     w.tone(ui::Tone::Error);
     // Taken out of service on purpose (a technician, or an update being installed): say it is temporary.
-    if (maintenance) {
+    if (state.maintenance_requested) {
         for (Language language : kAllLanguages)
             w.line(std::string(text(language, "out_of_service.maintenance")));
+    } else if (state.closed_for_hours) {
+        // Closed for the night (or the weekend): when it opens again, as each language writes the date.
+        const std::string_view reopens = state.reopens;
+        for (Language language : kAllLanguages) {
+            std::string line(text(language, "out_of_service.closed"));
+            if (reopens.size() == 16) {
+                line += " " + format_date(language, reopens.substr(0, 10)) + " " +
+                        std::string(reopens.substr(11));
+            }
+            w.line(line);
+        }
     }
     for (Language language : kAllLanguages) w.line(std::string(text(language, "out_of_service.note")));
 }
@@ -276,7 +287,7 @@ ui::ViewModel build_view(const State& state, const SessionEngine& engine) {
     ViewWriter w(state, engine);
     switch (state.screen) {
         case Screen::OutOfService:
-            out_of_service(w, state.maintenance_requested);
+            out_of_service(w, state);
             break;
         case Screen::Attract:
             attract(w);

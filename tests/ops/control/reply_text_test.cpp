@@ -67,7 +67,8 @@ TEST(ReplyText, UpdateStatusSaysWhatTheAgentDoesAndIsNotWellAfterAFailure) {
     const ReplyText busy = reply_text("update-status", downloading);
     EXPECT_TRUE(busy.well);
     EXPECT_NE(
-        busy.text.find("update agent: downloading; running 1.1.0; action 17 (version 1.2.0, 4096 bytes"),
+        busy.text.find("update agent: downloading; running 1.1.0; site configuration built-in; action 17 "
+                       "(bundle 1.2.0, 4096 bytes"),
         std::string::npos)
         << busy.text;
     json failed = downloading;
@@ -87,7 +88,29 @@ TEST(ReplyText, UpdateStatusSaysWhatTheAgentDoesAndIsNotWellAfterAFailure) {
                                                                     {"outcome", "success"},
                                                                     {"detail", "ok"},
                                                                     {"at", "T"}}})}});
-    EXPECT_NE(history.text.find("action 3  1.1.0  success"), std::string::npos) << history.text;
+    EXPECT_NE(history.text.find("action 3  bundle 1.1.0  success"), std::string::npos) << history.text;
+}
+
+TEST(ReplyText, UpdateStatusNamesTheSiteConfigurationAndAConfigurationAction) {
+    const json answer{{"enabled", true},
+                      {"phase", "waiting"},
+                      {"payload", "configuration"},
+                      {"action_id", "21"},
+                      {"version", "2026.11.3"},
+                      {"running_version", "1.1.0"},
+                      {"site_config_version", "2026.11.2"},
+                      {"last_outcome",
+                       {{"payload", "configuration"},
+                        {"version", "2026.11.2"},
+                        {"outcome", "success"},
+                        {"detail", "configuration 2026.11.2 in force"},
+                        {"at", "T"}}}};
+    const ReplyText text = reply_text("update-status", answer);
+    EXPECT_TRUE(text.well);
+    EXPECT_NE(text.text.find("site configuration 2026.11.2; action 21 (configuration 2026.11.3"),
+              std::string::npos)
+        << text.text;
+    EXPECT_NE(text.text.find("last update: configuration 2026.11.2 success"), std::string::npos) << text.text;
 }
 
 TEST(ReplyText, AnswersOfTheWrongShapeNeverThrowAndShowDashes) {

@@ -91,6 +91,14 @@ struct MaintenanceRequested {
     bool on = true;
 };
 
+// The opening hours of the pushed site configuration: the kiosk serves only while open; a citizen in a
+// session at closing time finishes first. `reopens`: "YYYY-MM-DD HH:MM" in local time, when closed ("" if
+// never).
+struct OpeningHoursChanged {
+    bool open = true;
+    std::string reopens = {};
+};
+
 // A configured technician card came into the chip reader's field (answers WatchForTechnicianCard; the kiosk
 // reports no other card).
 struct TechnicianCardSeen {
@@ -111,11 +119,11 @@ struct ServiceFunctionDone {
     std::string text;
 };
 
-using Event =
-    std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
-                 PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
-                 StatusAnswered, HandlingPointsAnswered, KeptCertificateFound, CentralFailed,
-                 MaintenanceRequested, TechnicianCardSeen, TechnicianPinChecked, ServiceFunctionDone>;
+using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned,
+                           DeviceFailed, PrintFinished, DeviceHealthChanged, EligibilityChecked,
+                           CertificateIssued, ApplicationFiled, StatusAnswered, HandlingPointsAnswered,
+                           KeptCertificateFound, CentralFailed, MaintenanceRequested, TechnicianCardSeen,
+                           TechnicianPinChecked, ServiceFunctionDone, OpeningHoursChanged>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);

@@ -170,9 +170,14 @@ struct State {
     std::string boot_id;  // random per start, so idempotency keys never repeat across restarts
     DeviceHealth devices;
     bool maintenance_requested = false;
+    bool closed_for_hours = false;              // outside the configured opening hours
+    std::string reopens;                        // then: "YYYY-MM-DD HH:MM", local time
     std::optional<Session> session;             // present from the language choice until the wipe
     std::optional<ServiceVisit> service_visit;  // present on the service screens only
     Millis watch_resume_at{0};  // after a failed watch for technician cards, when to watch again
+
+    // Out of service on purpose, not for a fault: a technician or an update asked, or the kiosk is closed.
+    [[nodiscard]] bool withdrawn_from_service() const { return maintenance_requested || closed_for_hours; }
 };
 
 // Checks the rules that hold in every reachable state; returns what is broken (empty when all hold).

@@ -191,11 +191,13 @@ bool update_status(const json& answer, std::ostream& out) {
         return true;
     }
     out << "update agent: " << member_text(answer, "phase", "") << "; running "
-        << member_text(answer, "running_version", "");
+        << member_text(answer, "running_version", "") << "; site configuration "
+        << member_text(answer, "site_config_version", "built-in");
     const std::string action = member_text(answer, "action_id", "");
     if (!action.empty()) {
-        out << "; action " << action << " (version " << member_text(answer, "version", "") << ", "
-            << member(answer, "bytes_downloaded", 0L) << " bytes downloaded)";
+        out << "; action " << action << " (" << member_text(answer, "payload", "bundle") << " "
+            << member_text(answer, "version", "") << ", " << member(answer, "bytes_downloaded", 0L)
+            << " bytes downloaded)";
     }
     out << "\n";
     const std::string error = member_text(answer, "last_poll_error", "");
@@ -203,9 +205,9 @@ bool update_status(const json& answer, std::ostream& out) {
     bool well = error.empty();
     if (answer.contains("last_outcome") && answer.at("last_outcome").is_object()) {
         const json& last = answer.at("last_outcome");
-        out << "  last update: " << member_text(last, "version", "") << " "
-            << member_text(last, "outcome", "") << " at " << member_text(last, "at", "") << ": "
-            << member_text(last, "detail", "") << "\n";
+        out << "  last update: " << member_text(last, "payload", "bundle") << " "
+            << member_text(last, "version", "") << " " << member_text(last, "outcome", "") << " at "
+            << member_text(last, "at", "") << ": " << member_text(last, "detail", "") << "\n";
         well = well && member_text(last, "outcome", "") != "failure";
     }
     return well;
@@ -220,8 +222,8 @@ bool update_history(const json& answer, std::ostream& out) {
     if (history.empty()) out << "no update actions yet\n";
     for (const json& entry : history) {
         out << member_text(entry, "at", "") << "  action " << member_text(entry, "action_id", "") << "  "
-            << member_text(entry, "version", "") << "  " << member_text(entry, "outcome", "") << "  "
-            << member_text(entry, "detail", "") << "\n";
+            << member_text(entry, "payload", "bundle") << " " << member_text(entry, "version", "") << "  "
+            << member_text(entry, "outcome", "") << "  " << member_text(entry, "detail", "") << "\n";
     }
     return true;
 }
