@@ -198,15 +198,22 @@ wait "$kiosk_pid" "$mosquitto_pid" 2> /dev/null || true
 # the real rauc), offered by the DDI test server; the kiosk installs it at attract into its simulated slots,
 # "reboots" into it, checks its health, and reports success once (the server's log of feedback shows it).
 echo
-echo "demo: provincial IT rolls out an update (hawkBit DDI test server, signed RAUC bundle, simulated slots):"
+echo "demo: provincial IT rolls out an update (hawkBit DDI test server, signed RAUC bundle, simulated slots) and a site configuration:"
 rm -rf "$out/update"
 mkdir -p "$out/update"
 cmake --install "$bin" --prefix "$out/update/tree" > /dev/null
 tools/make-bundle.sh --pki "$out/pki" --tree "$out/update/tree" --version 9.9.9 --out "$out/update/hukiosk-9.9.9.raucb" \
     > "$out/update/bundle.log" 2>&1 || { echo "demo: make-bundle failed; see $out/update/bundle.log" >&2; exit 1; }
 # (central-ref holds the one coproc bash allows: the server's port comes through a file.)
+# Then a site configuration (docs/site-config.example.json without its opening hours, so the demo runs at any
+# hour): its own catalogue and the attract title for Yanbian, put in force at attract with no restart.
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("opening_hours"); json.dump(d,open(sys.argv[2],"w"),ensure_ascii=False)' \
+    docs/site-config.example.json "$out/update/site.json"
+tools/make-site-config.sh --pki "$out/pki" --in "$out/update/site.json" --out "$out/update/site.p7m" \
+    >> "$out/update/bundle.log" 2>&1 || { echo "demo: make-site-config failed; see $out/update/bundle.log" >&2; exit 1; }
 "$bin/tests/update/ddi-test-server" --controller kiosk-demo --bundle "$out/update/hukiosk-9.9.9.raucb" \
-    --version 9.9.9 --feedback "$out/update/feedback.jsonl" > "$out/update/ddi.port" &
+    --version 9.9.9 --site-config "$out/update/site.p7m" --site-config-version 2026.11.2 \
+    --feedback "$out/update/feedback.jsonl" > "$out/update/ddi.port" &
 ddi_pid=$!
 for _ in $(seq 100); do grep -q listening "$out/update/ddi.port" 2> /dev/null && break; sleep 0.1; done
 ddi_port=$(awk '/listening/ {print $2}' "$out/update/ddi.port")
@@ -223,8 +230,9 @@ JSON
     { kill "$ddi_pid"; echo "demo: the update run failed; see $out/update/kiosk.log" >&2; exit 1; }
 kill "$ddi_pid"
 wait "$ddi_pid" 2> /dev/null || true
-grep -E 'update_' "$out/update/kiosk.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
-echo "  the server heard: $(grep -c . "$out/update/feedback.jsonl") feedback(s), closed: $(grep '"closed"' "$out/update/feedback.jsonl")"
+grep -E 'update_|site_config_' "$out/update/kiosk.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
+echo "  the server heard: $(grep -c . "$out/update/feedback.jsonl") feedback(s), closed:"
+grep '"closed"' "$out/update/feedback.jsonl" | sed 's/^/    /'
 
 echo
 echo "demo: a citizen presented a resident ID card and got a proof of family relationship from central-ref. Outputs:"
@@ -238,4 +246,4 @@ echo "  accessible   $out/accessible/speech.txt (spoken prompts), $out/accessibl
 echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
 echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"
 echo "  service mode $out/service-mode/screens/ (the technician's PIN, menu and self-test screens), $out/service-mode.log"
-echo "  update       $out/update/ (the signed bundle, the kiosk's log and screens, the server's feedback.jsonl)"
+echo "  update       $out/update/ (the signed bundle and site configuration, the kiosk's log and screens, the server's feedback.jsonl)"

@@ -1,5 +1,6 @@
 // ddi-test-server: the DDI test server as a program, for `make demo` and for the fleet simulation's peer.
-// Offers one bundle to one controller, prints "listening PORT" once ready, and on SIGTERM or SIGINT writes
+// Offers one bundle to one controller, and after it (if given) a signed site configuration, prints "listening
+// PORT" once ready, and on SIGTERM or SIGINT writes
 // every feedback it received, one JSON object a line, to --feedback (or standard output).
 #include <csignal>
 #include <fstream>
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
     std::string bundle_file;
     std::string version;
     std::string feedback_file;
+    std::string site_config_file;
+    std::string site_config_version;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         const std::string value = argv[i + 1];
@@ -31,19 +34,30 @@ int main(int argc, char** argv) {
         if (key == "--bundle") bundle_file = value;
         if (key == "--version") version = value;
         if (key == "--feedback") feedback_file = value;
+        if (key == "--site-config") site_config_file = value;
+        if (key == "--site-config-version") site_config_version = value;
     }
-    std::ifstream in(bundle_file, std::ios::binary);
-    std::ostringstream bundle;
-    bundle << in.rdbuf();
-    if (controller.empty() || version.empty() || bundle.str().empty()) {
-        std::cerr << "usage: ddi-test-server --controller ID --bundle FILE --version V [--feedback FILE]\n";
+    const auto read = [](const std::string& file) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        return bytes.str();
+    };
+    const std::string bundle = read(bundle_file);
+    const std::string site_config = site_config_file.empty() ? std::string() : read(site_config_file);
+    if (controller.empty() || version.empty() || bundle.empty() ||
+        (!site_config_file.empty() && (site_config.empty() || site_config_version.empty()))) {
+        std::cerr
+            << "usage: ddi-test-server --controller ID --bundle FILE --version V [--site-config FILE.p7m "
+               "--site-config-version V] [--feedback FILE]\n";
         return 2;
     }
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
     hk::update::testing::DdiTestServer server;
     server.set_polling_sleep("00:00:02");
-    const std::string action = server.offer(controller, bundle.str(), version);
+    (void)server.offer(controller, bundle, version);
+    if (!site_config.empty()) (void)server.offer_configuration(controller, site_config, site_config_version);
     const std::string url = server.base_url();
     std::cout << "listening " << url.substr(url.rfind(':') + 1) << std::endl;
     while (g_stop == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -67,6 +67,7 @@ ControlReply status(ControlContext& context) {
                 {"in_service", now.in_service},
                 {"session_active", now.session_active},
                 {"maintenance", now.maintenance_requested},
+                {"closed_until", now.closed_until.empty() ? json() : json(now.closed_until)},
                 {"sessions_since_start", now.sessions_since_start},
                 {"uptime_s", uptime.count()},
                 {"audit_records", context.ops.audit.records()},

@@ -158,6 +158,7 @@ KioskSnapshot snapshot_of(const State& state) {
     snapshot.in_service = state.screen != Screen::OutOfService;
     snapshot.session_active = state.session.has_value();
     snapshot.maintenance_requested = state.maintenance_requested;
+    if (state.closed_for_hours) snapshot.closed_until = state.reopens.empty() ? "?" : state.reopens;
     snapshot.device_ready = state.devices.ready;
     snapshot.sessions_since_start = state.session_serial;
     return snapshot;

@@ -15,6 +15,7 @@ struct KioskSnapshot {
     bool in_service = true;
     bool session_active = false;
     bool maintenance_requested = false;
+    std::string closed_until;  // outside the opening hours: when it opens again ("YYYY-MM-DD HH:MM")
     std::array<bool, 6> device_ready{true, true, true, true, true, true};  // drivers::DeviceKind order
     std::uint64_t sessions_since_start = 0;
 

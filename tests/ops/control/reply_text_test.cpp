@@ -28,6 +28,13 @@ TEST(ReplyText, StatusNamesTheKioskItsStateAndEachDevice) {
         << shown.text;
     EXPECT_NE(shown.text.find("a4_printer          FAULTED  A4P-06  jam"), std::string::npos) << shown.text;
     EXPECT_NE(shown.text.find("chip_reader         ready    -"), std::string::npos) << shown.text;
+    json closed = answer;
+    closed["maintenance"] = false;
+    closed["closed_until"] = "2026-11-25 08:00";
+    EXPECT_NE(reply_text("status", closed)
+                  .text.find("idle, closed by its opening hours until 2026-11-25 08:00, up"),
+              std::string::npos)
+        << reply_text("status", closed).text;
 }
 
 TEST(ReplyText, AFailedSelfTestIsNotWellAndShowsItsChecks) {

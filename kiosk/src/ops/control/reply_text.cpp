@@ -66,8 +66,11 @@ bool status(const json& answer, std::ostream& out) {
         << (member(answer, "in_service", false) ? "in service" : "OUT OF SERVICE") << ", screen "
         << member_text(answer, "screen", "")
         << (member(answer, "session_active", false) ? ", serving a citizen" : ", idle")
-        << (member(answer, "maintenance", false) ? ", maintenance requested" : "") << ", up "
-        << member(answer, "uptime_s", 0L) << " s\n";
+        << (member(answer, "maintenance", false) ? ", maintenance requested" : "")
+        << (answer.is_object() && answer.contains("closed_until") && answer.at("closed_until").is_string()
+                ? ", closed by its opening hours until " + answer.at("closed_until").get<std::string>()
+                : "")
+        << ", up " << member(answer, "uptime_s", 0L) << " s\n";
     for (const json& device : array_member(answer, "devices")) device_line(device, out);
     return true;
 }
