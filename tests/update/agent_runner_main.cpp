@@ -2,7 +2,8 @@
 // idle again with an outcome in its history, and kills itself with SIGKILL the first time it logs the event
 // named by --die-at (a marker file makes that happen once per folder). A "reboot" ends the process after
 // leaving a marker; the test then boots the other slot and starts the next process, as the kiosk's boot
-// would.
+// would. With PAYLOAD "configuration" the action is a site configuration, applied by a text configuration
+// target whose state is kept in the folder.
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -14,8 +15,8 @@
 #include "update_doubles.h"
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::cerr << "usage: update_agent_runner SERVER_URL DIR RUNNING_VERSION DIE_AT\n";
+    if (argc != 5 && argc != 6) {
+        std::cerr << "usage: update_agent_runner SERVER_URL DIR RUNNING_VERSION DIE_AT [PAYLOAD]\n";
         return 2;
     }
     const std::string server_url = argv[1];
@@ -42,7 +43,8 @@ int main(int argc, char** argv) {
         std::ofstream(dir / "reboot-requested") << "1";
         std::_Exit(0);
     };
-    hk::update::UpdateAgent agent(settings, client, inspector, installer, hooks);
+    hk::update::testing::TextConfigurationTarget configuration(dir / "configuration.txt");
+    hk::update::UpdateAgent agent(settings, client, inspector, installer, hooks, &configuration);
     agent.start();
     for (int round = 0; round < 40; ++round) {
         const auto status = agent.status();

@@ -110,7 +110,7 @@ void DdiTestServer::install_routes() {
             {"size", action.bundle.size()},
             {"_links",
              {{"download-http", {{"href", self + "/softwaremodules/1/artifacts/" + id + "/" + filename}}}}}};
-        json deployment = {{"download", "forced"},
+        json deployment = {{"download", action.download_handling},
                            {"update", action.update_handling},
                            {"chunks", json::array({{{"part", action.configuration ? "hukiosk-config" : "os"},
                                                     {"version", action.version},
@@ -261,6 +261,11 @@ std::string DdiTestServer::offer_configuration(const std::string& controller_id,
     std::lock_guard lock(mutex_);
     actions_.at(id).configuration = true;
     return id;
+}
+
+void DdiTestServer::set_download_handling(const std::string& action_id, const std::string& handling) {
+    std::lock_guard lock(mutex_);
+    actions_.at(action_id).download_handling = handling;
 }
 
 void DdiTestServer::set_update_handling(const std::string& action_id, const std::string& handling,

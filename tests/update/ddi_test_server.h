@@ -58,6 +58,7 @@ class DdiTestServer {
                                     const std::string& version);
     void set_update_handling(const std::string& action_id, const std::string& handling,
                              bool window_available);
+    void set_download_handling(const std::string& action_id, const std::string& handling);
     void cancel(const std::string& action_id);    // opens a cancelAction for it
     void withdraw(const std::string& action_id);  // closes it on the server's side, without a cancel request
     void set_faults(const ArtifactFaults& faults);
@@ -88,6 +89,7 @@ class DdiTestServer {
         std::string sha256 = {};
         std::string version = {};
         std::string update_handling = {};
+        std::string download_handling = "forced";
         bool window_available = true;
         bool configuration = false;
         bool closed = false;

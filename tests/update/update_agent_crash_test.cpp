@@ -73,5 +73,37 @@ INSTANTIATE_TEST_SUITE_P(EveryStep, KilledAgent,
                                            "update_installed", "update_succeeded", "update_report_sent",
                                            "update_reported"));
 
+// The same for a site configuration: no install, no reboot; applied once, reported once.
+class KilledAgentWithConfiguration : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(KilledAgentWithConfiguration, AppliesOnceAndReportsExactlyOnceAfterRestart) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hk-crash-config-" + std::to_string(::getpid()) + "-" + GetParam());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    testing::DdiTestServer server;
+    const std::string action =
+        server.offer_configuration("kiosk-crash", testing::make_test_configuration("2026.11.2"), "2026.11.2");
+
+    bool died = false;
+    bool finished = false;
+    for (int start = 0; start < 4 && !finished; ++start) {
+        const AgentRun run = run_agent(server.base_url(), dir, "1.0.0", GetParam());
+        died = died || run.killed;
+        finished = !run.killed && run.exit_code == 0;
+    }
+    EXPECT_TRUE(died) << "the agent never reached " << GetParam();
+    EXPECT_TRUE(finished);
+    EXPECT_EQ(server.closed_reports(action), 1);
+    const testing::TextConfigurationTarget kept(dir / "configuration.txt");
+    EXPECT_EQ(kept.in_force, "2026.11.2");
+    EXPECT_EQ(kept.applies, 1);
+    std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryStep, KilledAgentWithConfiguration,
+                         ::testing::Values("update_offered", "update_downloaded", "configuration_applied",
+                                           "update_report_sent", "update_reported"));
+
 }  // namespace
 }  // namespace hk::update

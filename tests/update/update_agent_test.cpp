@@ -385,6 +385,21 @@ TEST_F(UpdateAgentTest, AnUnreachableServerIsRetriedSoonThenAtTheServersPace) {
     EXPECT_LE(later, std::chrono::minutes(5));
 }
 
+TEST_F(UpdateAgentTest, DownloadSkipFetchesNothingUntilTheServerChangesItsMind) {
+    const std::string action =
+        server_.offer(kController, make_test_bundle("hukiosk-x86_64", "1.1.0", 4096), "1.1.0");
+    server_.set_download_handling(action, "skip");
+    auto agent = start_agent();
+    for (int i = 0; i < 4; ++i) (void)agent->run_once();
+    EXPECT_EQ(agent->status().phase, AgentPhase::Idle);
+    EXPECT_EQ(server_.artifact_requests(), 0);
+    EXPECT_TRUE(server_.feedback().empty()) << "a skipped download is not an action begun";
+
+    server_.set_download_handling(action, "attempt");
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Rebooting));
+    EXPECT_GT(server_.artifact_requests(), 0);
+}
+
 TEST_F(UpdateAgentTest, AConfigurationIsAppliedBetweenCitizensWithoutInstallOrRebootAndReportedOnce) {
     const std::string action =
         server_.offer_configuration(kController, make_test_configuration("2026.11.2"), "2026.11.2");

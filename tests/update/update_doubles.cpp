@@ -49,6 +49,13 @@ std::string make_test_configuration(const std::string& version, const std::strin
     return "HKCONF\nversion=" + version + "\nsignature=" + signature + "\n";
 }
 
+TextConfigurationTarget::TextConfigurationTarget(std::filesystem::path state_file)
+    : state_file_(std::move(state_file)) {
+    const std::string text = read_file(state_file_);
+    in_force = field(text, "in_force");
+    applies = text.empty() ? 0 : std::stoi(field(text, "applies"));
+}
+
 std::expected<std::string, std::string> TextConfigurationTarget::check(
     const std::filesystem::path& document) {
     const std::string text = read_file(document);
@@ -68,6 +75,10 @@ std::expected<ApplyOutcome, std::string> TextConfigurationTarget::apply(
     if (citizen_present) return ApplyOutcome::Busy;
     if (*version != in_force) ++applies;
     in_force = *version;
+    if (!state_file_.empty()) {
+        std::ofstream(state_file_) << "HKCONF-STATE\nin_force=" << in_force << "\napplies=" << applies
+                                   << "\n";
+    }
     return ApplyOutcome::Applied;
 }
 

@@ -22,15 +22,22 @@ class TextBundleInspector final : public BundleInspector {
 
 // The agent tests' configuration target: a text document "HKCONF\nversion=V\nsignature=good|bad\n" (the
 // kiosk's real one, with CMS signatures and the site configuration, is tested in tests/kiosk). Busy while a
-// citizen is "present"; the same document applied twice counts once, as the kiosk's does.
+// citizen is "present"; the same document applied twice counts once, as the kiosk's does. With a state file,
+// what is in force and the count of applies outlive the process (the crash test's restarts).
 class TextConfigurationTarget final : public ConfigurationTarget {
   public:
+    TextConfigurationTarget() = default;
+    explicit TextConfigurationTarget(std::filesystem::path state_file);
+
     std::expected<std::string, std::string> check(const std::filesystem::path& document) override;
     std::expected<ApplyOutcome, std::string> apply(const std::filesystem::path& document) override;
 
     bool citizen_present = false;
     int applies = 0;  // documents put in force
     std::string in_force;
+
+  private:
+    std::filesystem::path state_file_;
 };
 
 std::string make_test_configuration(const std::string& version, const std::string& signature = "good");

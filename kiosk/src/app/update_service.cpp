@@ -129,8 +129,12 @@ UpdateService::UpdateService(const KioskConfig& config, const std::filesystem::p
         if (simulated_slots_ != nullptr) {
             simulated_reboot_pending_ = true;
         } else if (!run_systemctl_reboot()) {
+            // Installed but not rebooted: the old slot serves on rather than leaving the kiosk out of service
+            // until someone comes; the next start (a power cycle, the nightly reboot) boots the new slot and
+            // the agent confirms it then.
             log_event(EventId::UpdateFailed,
-                      "systemctl reboot failed; the new slot is used from the next start");
+                      "systemctl reboot failed; back in service, the new slot is used from the next start");
+            end_maintenance();
         }
     };
     hooks.health_check = [this] { return health_check(); };

@@ -199,6 +199,11 @@ void UpdateAgent::handle_new_deployment(const std::string& deployment_url) {
         record_.artifact = deployment->artifact;
         bytes_downloaded_ = 0;
     }
+    if (deployment->download == Handling::Skip) {
+        // The server announces the action but wants nothing fetched yet (hawkBit "download": "skip"): stay
+        // idle and read it again at the next poll, when the server may have changed its mind.
+        return;
+    }
     if (deployment->payload == Payload::Configuration && configuration_ == nullptr) {
         decide(Execution::Closed, Finished::Failure, "this kiosk takes no configuration pushes");
         return;
