@@ -122,6 +122,27 @@ TEST_F(UpdateEndToEnd, ASignedBundleIsInstalledConfirmedAndReportedOnce) {
     EXPECT_EQ(server.closed_reports(action), 1);
 }
 
+TEST_F(UpdateEndToEnd, AVersionThatCannotReachTheCentralServiceIsMarkedBadAndRolledBack) {
+    hk::update::testing::DdiTestServer server;
+    server.set_polling_sleep("00:00:01");
+    const std::string action = server.offer("kiosk-upd-1", bundle("9.9.9"), "9.9.9");
+    json settings = config(server);
+    // Nothing listens there: every call fails at once as unreachable.
+    settings["central"] = {{"url", "https://127.0.0.1:9"},
+                           {"ca_file", (dir_ / "pki/ca.pem").string()},
+                           {"cert_file", (dir_ / "pki/kiosks/kiosk-dev.pem").string()},
+                           {"key_file", (dir_ / "pki/kiosks/kiosk-dev.key").string()},
+                           {"attempts", 1},
+                           {"connect_timeout_s", 1}};
+    KioskProcess kiosk(dir_, settings);
+    ASSERT_TRUE(eventually([&] { return server.closed_reports(action) == 1; }, 90s)) << kiosk.log();
+    EXPECT_TRUE(closed_detail(server).starts_with(
+        "failure: health check failed after the update: central service unreachable: CEN-01"))
+        << closed_detail(server);
+    EXPECT_TRUE(
+        eventually([&] { return ctl(kiosk, "update history").out.find("failure") != std::string::npos; }));
+}
+
 TEST_F(UpdateEndToEnd, ATamperedOrForeignBundleIsRefusedAndTheKioskStaysInService) {
     hk::update::testing::DdiTestServer server;
     std::string tampered = bundle("9.9.9");

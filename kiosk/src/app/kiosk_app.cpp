@@ -308,7 +308,7 @@ int run_kiosk(const RunOptions& options) {
         std::filesystem::create_directories(bundle_dir, ignored);
     }
     // Provincial IT's updates: polled in the background, installed only between citizens.
-    auto updates = UpdateService::start(config, state_dir, board, events, pushed);
+    auto updates = UpdateService::start(config, state_dir, board, events, pushed, devices.central);
     if (!updates) {
         log_event(EventId::StartupFailed, "{}", updates.error());
         return 2;

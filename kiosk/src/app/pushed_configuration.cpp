@@ -1,12 +1,10 @@
 #include "pushed_configuration.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 
 #include "signed_document.h"
+#include "update/durable_file.h"
 #include "update/version_order.h"
 
 namespace hk::kiosk {
@@ -17,14 +15,6 @@ std::string read_bytes(const std::filesystem::path& file) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
-}
-
-bool fsync_path(const std::filesystem::path& path, int flags) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    return synced;
 }
 
 std::expected<SiteConfig, std::string> read_site_config(const std::filesystem::path& document,
@@ -120,7 +110,7 @@ std::expected<void, std::string> PushedConfiguration::keep(const std::filesystem
     std::filesystem::create_directories(folder_, error);
     const std::filesystem::path staged = folder_ / "in-force.p7m.tmp";
     std::filesystem::copy_file(document, staged, std::filesystem::copy_options::overwrite_existing, error);
-    if (error || !fsync_path(staged, O_RDONLY)) {
+    if (error || !update::sync_to_disk(staged)) {
         return std::unexpected("cannot keep the configuration in " + folder_.string() + ": " +
                                (error ? error.message() : "fsync failed"));
     }
@@ -129,7 +119,7 @@ std::expected<void, std::string> PushedConfiguration::keep(const std::filesystem
     }
     if (!error) std::filesystem::rename(staged, in_force_file(), error);
     if (error) return std::unexpected("cannot keep the configuration: " + error.message());
-    (void)fsync_path(folder_, O_RDONLY | O_DIRECTORY);
+    (void)update::sync_to_disk(folder_, /*folder=*/true);
     return {};
 }
 

@@ -71,21 +71,23 @@ std::string read_first_line(const std::filesystem::path& file) {
 
 std::expected<std::unique_ptr<UpdateService>, std::string> UpdateService::start(
     const KioskConfig& config, const std::filesystem::path& state_dir, const SnapshotBoard& board,
-    EventQueue& events, PushedConfiguration& site_config) {
+    EventQueue& events, PushedConfiguration& site_config, CentralService& central) {
     if (config.update.server_url.empty()) return std::unique_ptr<UpdateService>();
     if (!config.update.target_token_file.empty() &&
         read_first_line(config.update.target_token_file).empty()) {
         return std::unexpected("update.target_token_file " + config.update.target_token_file.string() +
                                " is missing or empty");
     }
-    std::unique_ptr<UpdateService> service(new UpdateService(config, state_dir, board, events, site_config));
+    std::unique_ptr<UpdateService> service(
+        new UpdateService(config, state_dir, board, events, site_config, central));
     service->thread_ = std::thread([raw = service.get()] { raw->run(); });
     return service;
 }
 
 UpdateService::UpdateService(const KioskConfig& config, const std::filesystem::path& state_dir,
-                             const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config)
-    : board_(board), events_(events), site_config_(site_config) {
+                             const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config,
+                             CentralService& central)
+    : board_(board), events_(events), site_config_(site_config), central_(central) {
     const KioskConfig::Update& settings = config.update;
     update::DdiSettings ddi;
     ddi.server_url = settings.server_url;
@@ -234,6 +236,12 @@ std::expected<void, std::string> UpdateService::health_check() const {
     }
     if (!missing.empty()) return std::unexpected("devices not ready: " + missing);
     if (now.screen.empty()) return std::unexpected("the screen is not up");
+    // A version that cannot reach the central service cannot serve anyone: a harmless query (no personal
+    // data) tells. Its own retries cover a moment's network trouble.
+    if (auto points = central_.handling_points(); !points) {
+        return std::unexpected("central service unreachable: " + fault_code(points.error()) + " " +
+                               points.error().detail);
+    }
     return {};
 }
 

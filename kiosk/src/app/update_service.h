@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "event_queue.h"
+#include "kiosk/central_service.h"
 #include "kiosk_snapshot.h"
 #include "pushed_configuration.h"
 #include "update/ddi_client.h"
@@ -30,7 +31,7 @@ class UpdateService {
     // so.
     static std::expected<std::unique_ptr<UpdateService>, std::string> start(
         const KioskConfig& config, const std::filesystem::path& state_dir, const SnapshotBoard& board,
-        EventQueue& events, PushedConfiguration& site_config);
+        EventQueue& events, PushedConfiguration& site_config, CentralService& central);
     ~UpdateService();
     UpdateService(const UpdateService&) = delete;
     UpdateService& operator=(const UpdateService&) = delete;
@@ -43,7 +44,8 @@ class UpdateService {
 
   private:
     UpdateService(const KioskConfig& config, const std::filesystem::path& state_dir,
-                  const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config);
+                  const SnapshotBoard& board, EventQueue& events, PushedConfiguration& site_config,
+                  CentralService& central);
     void run();
     bool begin_maintenance();
     void end_maintenance();
@@ -53,6 +55,7 @@ class UpdateService {
     const SnapshotBoard& board_;
     EventQueue& events_;
     const PushedConfiguration& site_config_;
+    CentralService& central_;  // asked for the handling points after a reboot: is it reachable?
     std::unique_ptr<update::DdiClient> server_;
     std::unique_ptr<update::BundleInspector> inspector_;
     std::unique_ptr<update::Installer> installer_;

@@ -1,12 +1,11 @@
 #include "update/agent_record.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "update/durable_file.h"
 
 namespace hk::update {
 namespace {
@@ -31,14 +30,6 @@ std::optional<AgentPhase> phase_from(const std::string& text) {
         if (text == kPhaseNames[i]) return static_cast<AgentPhase>(i);
     }
     return std::nullopt;
-}
-
-bool fsync_path(const std::filesystem::path& path, int flags) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    return synced;
 }
 
 // Records written before configuration pushes name no payload: theirs is a bundle.
@@ -137,11 +128,11 @@ std::expected<void, std::string> AgentRecordStore::save(const AgentRecord& recor
         out.flush();
         if (!out) return std::unexpected("cannot write " + temporary.string());
     }
-    if (!fsync_path(temporary, O_RDONLY)) return std::unexpected("cannot sync " + temporary.string());
+    if (!sync_to_disk(temporary)) return std::unexpected("cannot sync " + temporary.string());
     std::error_code error;
     std::filesystem::rename(temporary, file_, error);
     if (error) return std::unexpected("cannot replace " + file_.string() + ": " + error.message());
-    fsync_path(file_.parent_path().empty() ? "." : file_.parent_path(), O_RDONLY | O_DIRECTORY);
+    sync_to_disk(file_.parent_path().empty() ? "." : file_.parent_path(), /*folder=*/true);
     return {};
 }
 
