@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "drivers/iso7816/bytes.h"
+
 namespace hk::update::testing {
 namespace {
 
@@ -16,13 +18,7 @@ constexpr std::size_t kBlock = 16 * 1024;
 std::string sha256_hex(const std::string& bytes) {
     std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
     SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char byte : digest) {
-        hex += kHex[byte >> 4U];
-        hex += kHex[byte & 0x0FU];
-    }
-    return hex;
+    return drivers::iso7816::to_lower_hex(digest);
 }
 
 }  // namespace

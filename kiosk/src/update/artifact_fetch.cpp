@@ -8,13 +8,16 @@
 #include <memory>
 #include <system_error>
 
+#include "drivers/iso7816/bytes.h"
+
 namespace hk::update {
 
 std::chrono::milliseconds retry_pause(int retry, std::chrono::milliseconds first,
-                                      std::chrono::milliseconds cap, std::mt19937& random) {
+                                      std::chrono::milliseconds cap, std::mt19937& random, bool jitter) {
     const int doublings = std::clamp(retry, 0, 20);
     const std::chrono::milliseconds grown =
         std::min(cap, std::chrono::milliseconds(first.count() << doublings));
+    if (!jitter) return grown;
     std::uniform_real_distribution<double> scale(0.5, 1.0);
     return std::chrono::milliseconds(
         static_cast<long long>(static_cast<double>(grown.count()) * scale(random)));
@@ -34,13 +37,7 @@ std::string file_sha256(const std::filesystem::path& file) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1) return {};
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) {
-        hex += kHex[digest[i] >> 4U];
-        hex += kHex[digest[i] & 0x0FU];
-    }
-    return hex;
+    return drivers::iso7816::to_lower_hex({digest.data(), length});
 }
 
 namespace {

@@ -45,9 +45,11 @@ FetchOutcome fetch_artifact(RolloutServer& server, const Artifact& artifact,
                             const std::function<void(std::chrono::milliseconds)>& pause);
 
 // The pause before retry number `retry` (0-based): first x 2^retry, capped, scaled by a random 0.5..1.0 so
-// that kiosks that failed together do not come back together.
+// that kiosks that failed together do not come back together. Without `jitter` (the fleet simulation's
+// baseline only) the pause is not scaled.
 std::chrono::milliseconds retry_pause(int retry, std::chrono::milliseconds first,
-                                      std::chrono::milliseconds cap, std::mt19937& random);
+                                      std::chrono::milliseconds cap, std::mt19937& random,
+                                      bool jitter = true);
 
 // Lower-case hex SHA-256 of a file, or empty when it cannot be read.
 std::string file_sha256(const std::filesystem::path& file);

@@ -133,9 +133,7 @@ std::chrono::milliseconds UpdateAgent::run_once() {
         // interval the server asked for last.
         const auto first = std::chrono::duration_cast<std::chrono::milliseconds>(settings_.first_poll_retry);
         const auto cap = std::max(first, poll_interval_);
-        if (!settings_.jitter)
-            return std::min(cap, std::chrono::milliseconds(first.count() << std::min(poll_failures_++, 20)));
-        return retry_pause(poll_failures_++, first, cap, random_);
+        return retry_pause(poll_failures_++, first, cap, random_, settings_.jitter);
     }
     poll_failures_ = 0;
     {
