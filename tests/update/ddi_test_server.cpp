@@ -139,6 +139,10 @@ void DdiTestServer::install_routes() {
         if (body["status"].contains("details")) {
             received.details = body["status"]["details"].get<std::vector<std::string>>();
         }
+        if (const json& result = body["status"]["result"]; result.contains("progress")) {
+            received.progress = std::to_string(result["progress"].value("cnt", -1)) + "/" +
+                                std::to_string(result["progress"].value("of", -1));
+        }
         std::lock_guard lock(mutex_);
         // Every feedback is kept, a late duplicate too: that is what the exactly-once tests count.
         feedback_.push_back(received);

@@ -26,6 +26,7 @@ struct ReceivedFeedback {
     std::string execution;
     std::string finished;
     std::vector<std::string> details = {};
+    std::string progress = {};  // "cnt/of", when sent
 };
 
 struct ArtifactFaults {

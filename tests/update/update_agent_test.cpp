@@ -133,11 +133,22 @@ TEST_F(UpdateAgentTest, InstallsBetweenCitizensConfirmsAfterRebootAndReportsOnce
     ASSERT_EQ(status.history.size(), 1U);
     EXPECT_EQ(status.history.back().outcome, "success");
     EXPECT_EQ(status.highest_installed_version, "1.1.0");
-    // The server heard "proceeding" and "downloaded" on the way.
-    bool downloaded = false;
-    for (const auto& feedback : server_.feedback())
-        downloaded = downloaded || feedback.execution == "downloaded";
-    EXPECT_TRUE(downloaded);
+    // The server heard "proceeding" and "downloaded" on the way, with the step each is.
+    std::vector<std::string> steps;
+    for (const auto& feedback : server_.feedback()) {
+        if (feedback.execution != "closed") steps.push_back(feedback.execution + " " + feedback.progress);
+    }
+    ASSERT_GE(steps.size(), 3U);
+    EXPECT_EQ(steps[0], "proceeding 1/4");
+    EXPECT_EQ(steps[1], "downloaded 2/4");
+    EXPECT_EQ(steps[2], "proceeding 3/4");
+    bool install_progress = false;  // RAUC's (here the simulated slots') progress, passed on
+    for (const auto& feedback : server_.feedback()) {
+        install_progress =
+            install_progress || (!feedback.details.empty() &&
+                                 feedback.details[0] == "installing 1.1.0: 50 % Copying image to rootfs.1");
+    }
+    EXPECT_TRUE(install_progress);
 }
 
 TEST_F(UpdateAgentTest, WaitsForTheMaintenanceWindowAndForAnUpdateNotSkipped) {

@@ -108,9 +108,13 @@ void UpdateAgent::decide(Execution execution, Finished finished, std::string det
     enter(AgentPhase::Reporting);
 }
 
-void UpdateAgent::send_progress(Execution execution, std::string detail) {
+void UpdateAgent::send_progress(Execution execution, std::string detail, int step) {
     // Intermediate feedback is a courtesy to the operator: a lost one is not retried.
-    Feedback feedback{.execution = execution, .finished = Finished::None, .details = {std::move(detail)}};
+    const int steps = record_.payload == Payload::Configuration ? 3 : 4;
+    Feedback feedback{.execution = execution,
+                      .finished = Finished::None,
+                      .progress = std::pair{step, steps},
+                      .details = {std::move(detail)}};
     (void)server_.post_json(record_.feedback_url, feedback_json(feedback));
 }
 
@@ -209,7 +213,7 @@ void UpdateAgent::handle_new_deployment(const std::string& deployment_url) {
     hooks_.log("update_offered", "action " + action_id + ", " + std::string(to_string(record_.payload)) +
                                      " version " + record_.version);
     enter(AgentPhase::Downloading);
-    send_progress(Execution::Proceeding, "downloading " + record_.artifact.filename);
+    send_progress(Execution::Proceeding, "downloading " + record_.artifact.filename, 1);
 }
 
 std::chrono::milliseconds UpdateAgent::continue_download(const PollAnswer& /*poll*/) {
@@ -271,7 +275,7 @@ void UpdateAgent::check_bundle() {
     }
     hooks_.log("update_downloaded", "version " + facts->version);
     enter(AgentPhase::Waiting);
-    send_progress(Execution::Downloaded, "bundle " + facts->version + " downloaded and verified");
+    send_progress(Execution::Downloaded, "bundle " + facts->version + " downloaded and verified", 2);
 }
 
 void UpdateAgent::check_configuration() {
@@ -286,7 +290,7 @@ void UpdateAgent::check_configuration() {
     }
     hooks_.log("update_downloaded", "configuration " + *version);
     enter(AgentPhase::Waiting);
-    send_progress(Execution::Downloaded, "configuration " + *version + " downloaded and verified");
+    send_progress(Execution::Downloaded, "configuration " + *version + " downloaded and verified", 2);
 }
 
 std::chrono::milliseconds UpdateAgent::continue_waiting(const PollAnswer& poll) {
@@ -324,8 +328,17 @@ std::chrono::milliseconds UpdateAgent::install_bundle() {
     }
     enter(AgentPhase::Installing);
     hooks_.log("update_installing", "version " + record_.version);
-    send_progress(Execution::Proceeding, "installing " + record_.version);
-    auto installed = installer_.install(artifact_file(false), [](const InstallProgress&) {});
+    send_progress(Execution::Proceeding, "installing " + record_.version, 3);
+    // RAUC's own progress, passed on at each quarter so the operator sees a long install move.
+    int quarters_told = 0;
+    auto installed = installer_.install(artifact_file(false), [&](const InstallProgress& progress) {
+        if (progress.percent / 25 <= quarters_told) return;
+        quarters_told = progress.percent / 25;
+        send_progress(Execution::Proceeding,
+                      "installing " + record_.version + ": " + std::to_string(progress.percent) + " % " +
+                          progress.message,
+                      3);
+    });
     if (!installed) {
         hooks_.end_maintenance();
         decide(Execution::Closed, Finished::Failure, "install failed: " + installed.error());

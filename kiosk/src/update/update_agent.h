@@ -106,7 +106,9 @@ class UpdateAgent {
     void decide(Execution execution, Finished finished, std::string detail);
     // The action is over: into the history, and the record back to idle (keeping the highest version).
     void close_action(const char* outcome);
-    void send_progress(Execution execution, std::string detail);
+    // Intermediate feedback: `step` of the action's steps (a bundle: downloading, downloaded, installing,
+    // then the outcome; a configuration: downloading, downloaded, then the outcome).
+    void send_progress(Execution execution, std::string detail, int step);
     void enter(AgentPhase phase);
     void save();
     std::chrono::milliseconds jittered(std::chrono::milliseconds base);
