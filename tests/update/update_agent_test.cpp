@@ -303,6 +303,7 @@ TEST_F(UpdateAgentTest, AnUnhealthyNewSlotIsMarkedBadAndReportedFromTheOldOne) {
     agent.reset();
     installer_->reboot();
     healthy_ = false;
+    const std::string failed_boot = installer_->boot_id();
     agent = start_agent("1.1.0");
     EXPECT_EQ(installer_->last_mark(), "bad");
     EXPECT_EQ(reboots_, 2);
@@ -314,6 +315,9 @@ TEST_F(UpdateAgentTest, AnUnhealthyNewSlotIsMarkedBadAndReportedFromTheOldOne) {
     EXPECT_EQ(installer_->installed_version(), "1.0.0");
     EXPECT_EQ(server_.closed_reports(action), 1);
     EXPECT_NE(last_closed_detail(action).find("health check failed"), std::string::npos);
+    ASSERT_FALSE(failed_boot.empty());
+    EXPECT_NE(last_closed_detail(action).find("journalctl -b " + failed_boot), std::string::npos)
+        << "the report names the log of the failed boot";
     EXPECT_EQ(agent->status().highest_installed_version, "");
 }
 

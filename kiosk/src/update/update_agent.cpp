@@ -388,7 +388,8 @@ void UpdateAgent::confirm_after_reboot() {
     if (!healthy) {
         (void)installer_.mark_booted(SlotHealth::Bad);
         decide(Execution::Closed, Finished::Failure,
-               "health check failed after the update: " + healthy.error());
+               "health check failed after the update: " + healthy.error() +
+                   " (the log of that boot: journalctl -b " + hooks_.boot_id() + ")");
         hooks_.reboot();  // back into the old slot, which reports
         return;
     }
