@@ -1,5 +1,6 @@
 #include "kiosk/catalogue.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -96,6 +97,13 @@ std::string_view to_string(ServiceKind kind) {
             return "reprint";
     }
     return "?";
+}
+
+CataloguePage catalogue_page(std::size_t services, std::size_t page) {
+    if (services <= kServicesOnOneScreen) return {0, services, 1};
+    const std::size_t pages = (services + kServicesPerPage - 1) / kServicesPerPage;
+    const std::size_t first = std::min(page, pages - 1) * kServicesPerPage;
+    return {first, std::min(kServicesPerPage, services - first), pages};
 }
 
 const Service* Catalogue::find(std::string_view id) const {

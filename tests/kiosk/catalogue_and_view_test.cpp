@@ -26,6 +26,72 @@ TEST(View, TypingATrackingNumberChangesOnlyTheEntry) {
     EXPECT_EQ(after.lines, before.lines);
 }
 
+// The service buttons a catalogue view shows, by id.
+std::vector<std::string> service_buttons(const ui::ViewModel& view) {
+    std::vector<std::string> ids;
+    for (const ui::Button& button : view.buttons) {
+        if (button.action.starts_with("service:")) ids.push_back(button.action.substr(8));
+    }
+    return ids;
+}
+
+TEST(Catalogue, TheBuiltInCatalogueFitsOneScreenWithoutPaging) {
+    Driver d;
+    d.to_catalogue();
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    EXPECT_EQ(service_buttons(view).size(), default_catalogue().services.size());
+    for (const ui::Button& button : view.buttons) EXPECT_FALSE(button.action.starts_with("catalogue:"));
+    EXPECT_EQ(d.tap("catalogue:next").size(), 0U);
+}
+
+TEST(Catalogue, ALongPushedCatalogueIsShownAPageAtATimeAndKeepsItsPage) {
+    Catalogue long_catalogue = default_catalogue();
+    const Service model = *long_catalogue.find("registration_certificate");
+    for (int i = 0; long_catalogue.services.size() < 30; ++i) {
+        Service copy = model;
+        copy.id = "extra_" + std::to_string(i);
+        copy.name.en = "Extra service " + std::to_string(i);
+        long_catalogue.services.push_back(copy);
+    }
+    const SessionEngine engine(long_catalogue, {});
+    State state;
+    const auto tap = [&](const std::string& action) {
+        state = engine.step(std::move(state), UserAction{action}).state;
+        EXPECT_TRUE(check_invariants(state).empty()) << action;
+    };
+    tap("start");
+    tap("lang:en");
+    ASSERT_EQ(state.screen, Screen::Catalogue);
+    const auto page = [&] { return service_buttons(build_view(state, engine)); };
+    ASSERT_EQ(page().size(), kServicesPerPage);
+    EXPECT_EQ(page().front(), long_catalogue.services[0].id);
+    ui::ViewModel first = build_view(state, engine);
+    EXPECT_NE(std::find(first.lines.begin(), first.lines.end(), "Page 1 / 3"), first.lines.end());
+
+    tap("catalogue:previous");  // nothing before the first page
+    EXPECT_EQ(page().front(), long_catalogue.services[0].id);
+    tap("catalogue:next");
+    ASSERT_EQ(page().size(), kServicesPerPage);
+    EXPECT_EQ(page().front(), long_catalogue.services[kServicesPerPage].id);
+    tap("catalogue:next");
+    EXPECT_EQ(page().size(), 30 - 2 * kServicesPerPage);
+    tap("catalogue:next");  // nothing after the last
+    EXPECT_EQ(page().back(), long_catalogue.services.back().id);
+
+    // A service on the last page is chosen; coming back shows the same page.
+    tap("service:" + long_catalogue.services.back().id);
+    ASSERT_EQ(state.screen, Screen::NotificationForm);
+    tap("back");
+    ASSERT_EQ(state.screen, Screen::Catalogue);
+    EXPECT_EQ(page().back(), long_catalogue.services.back().id);
+    const ui::ViewModel last = build_view(state, engine);
+    bool next_enabled = true;
+    for (const ui::Button& button : last.buttons) {
+        if (button.action == "catalogue:next") next_enabled = button.enabled;
+    }
+    EXPECT_FALSE(next_enabled) << "no page after the last";
+}
+
 TEST(Catalogue, BuiltInCatalogueOffersEveryServiceTheMissionNames) {
     const Catalogue& catalogue = default_catalogue();
     for (const char* id :

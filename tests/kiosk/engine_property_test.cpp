@@ -61,8 +61,9 @@ class RandomCitizen {
                                                  "service:household_book",
                                                  "method:passport",
                                                  "other",
+                                                 "catalogue:next",
                                                  "x"};
-                return UserAction{kActions[pick(16)]};
+                return UserAction{kActions[pick(17)]};
             }
             case 5:
                 return ResidentIdCardRead{request(d), sim::resident_id_card(people[who])};

@@ -3,6 +3,7 @@
 // all.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
@@ -44,6 +45,20 @@ struct Catalogue {
 
     [[nodiscard]] const Service* find(std::string_view id) const;
 };
+
+// A catalogue longer than one screen (a province may push dozens of services) is shown a page at a time: all
+// of it when it fits the screen's grid with the back and cancel buttons, else pages of kServicesPerPage with
+// buttons to turn them.
+inline constexpr std::size_t kServicesOnOneScreen = 16;
+inline constexpr std::size_t kServicesPerPage = 14;  // and previous, next, back, cancel
+
+struct CataloguePage {
+    std::size_t first = 0;  // index of the page's first service
+    std::size_t count = 0;
+    std::size_t pages = 1;
+};
+// The page `page` (clamped to the last) of a catalogue of `services`.
+CataloguePage catalogue_page(std::size_t services, std::size_t page);
 
 // Parses and validates a catalogue document; the error says which entry is wrong and why.
 std::expected<Catalogue, std::string> parse_catalogue(std::string_view json);

@@ -135,6 +135,14 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
                 ctx.enter(Screen::Language);
                 return true;
             }
+            if (action == "catalogue:next" || action == "catalogue:previous") {
+                std::size_t& page = ctx.session().catalogue_page;
+                const CataloguePage shown = catalogue_page(ctx.engine.catalogue().services.size(), page);
+                const bool next = action == "catalogue:next";
+                if (next ? page + 1 >= shown.pages : page == 0) return false;
+                page = next ? page + 1 : page - 1;
+                return true;
+            }
             if (!starts_with(action, "service:", &rest)) return false;
             choose_service(ctx, rest);
             return true;

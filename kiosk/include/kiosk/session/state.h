@@ -94,6 +94,7 @@ struct Session {
     ui::Presentation
         presentation;  // text size, contrast, speech and volume: the citizen's, reset with the session
     std::string service_id;
+    std::size_t catalogue_page = 0;  // the page of a long catalogue last shown, kept when coming back to it
     bool for_someone_else = false;
     Role identifying = Role::Applicant;
     std::optional<VerifiedIdentity> applicant;
