@@ -99,11 +99,14 @@ std::string_view to_string(ServiceKind kind) {
     return "?";
 }
 
-CataloguePage catalogue_page(std::size_t services, std::size_t page) {
-    if (services <= kServicesOnOneScreen) return {0, services, 1};
-    const std::size_t pages = (services + kServicesPerPage - 1) / kServicesPerPage;
-    const std::size_t first = std::min(page, pages - 1) * kServicesPerPage;
-    return {first, std::min(kServicesPerPage, services - first), pages};
+CataloguePage catalogue_page(std::size_t services, std::size_t page, bool large_text) {
+    const std::size_t one_screen = large_text ? kLargeTextServicesOnOneScreen : kServicesOnOneScreen;
+    const std::size_t per_page = large_text ? kLargeTextServicesPerPage : kServicesPerPage;
+    if (services <= one_screen) return {0, services, 0, 1};
+    const std::size_t pages = (services + per_page - 1) / per_page;
+    const std::size_t shown = std::min(page, pages - 1);
+    const std::size_t first = shown * per_page;
+    return {first, std::min(per_page, services - first), shown, pages};
 }
 
 const Service* Catalogue::find(std::string_view id) const {

@@ -44,6 +44,34 @@ TEST(Catalogue, TheBuiltInCatalogueFitsOneScreenWithoutPaging) {
     EXPECT_EQ(d.tap("catalogue:next").size(), 0U);
 }
 
+TEST(Catalogue, LargeTextShowsFewerServicesAPageSoTheLabelsStayLarge) {
+    Driver d;
+    d.to_catalogue();
+    d.tap("a11y:large_text");
+    ASSERT_TRUE(d.session().presentation.large_text);
+    const auto shown = [&] { return service_buttons(build_view(d.state, d.engine)); };
+    const std::size_t services = default_catalogue().services.size();
+    ASSERT_EQ(shown().size(), kLargeTextServicesPerPage);
+    EXPECT_EQ(shown().front(), default_catalogue().services.front().id);
+    std::vector<std::string> seen = shown();
+    for (int turn = 0; turn < 5; ++turn) {
+        d.tap("catalogue:next");
+        for (const std::string& id : shown()) {
+            if (std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id);
+        }
+    }
+    EXPECT_EQ(seen.size(), services) << "every service is on some page";
+    EXPECT_EQ(shown().back(), default_catalogue().services.back().id);
+    // Back to normal text on the last large-text page: one screen again, and "previous" is no longer offered.
+    d.tap("a11y:large_text");
+    EXPECT_EQ(shown().size(), services);
+    EXPECT_EQ(d.tap("catalogue:previous").size(), 0U);
+    d.tap("a11y:large_text");
+    d.tap("catalogue:previous");
+    EXPECT_EQ(shown().front(), default_catalogue().services[kLargeTextServicesPerPage].id)
+        << "a stale page index is clamped before turning";
+}
+
 TEST(Catalogue, ALongPushedCatalogueIsShownAPageAtATimeAndKeepsItsPage) {
     Catalogue long_catalogue = default_catalogue();
     const Service model = *long_catalogue.find("registration_certificate");

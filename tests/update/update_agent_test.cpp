@@ -485,6 +485,21 @@ TEST_F(UpdateAgentTest, AConfigurationAppliedAgainAfterARestartIsReportedOnce) {
     EXPECT_EQ(server_.closed_reports(action), 1);
 }
 
+TEST_F(UpdateAgentTest, AConfigurationInHandWhenTheTargetIsGoneIsRefusedNotFollowed) {
+    const std::string action =
+        server_.offer_configuration(kController, make_test_configuration("2026.11.2"), "2026.11.2");
+    auto agent = start_agent();
+    configuration_target_.citizen_present = true;
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Waiting));
+    agent.reset();
+    configuration_ = nullptr;  // the next process has no configuration target
+    agent = start_agent();
+    ASSERT_TRUE(run_until(*agent, AgentPhase::Idle));
+    (void)agent->run_once();
+    EXPECT_EQ(server_.closed_reports(action), 1);
+    EXPECT_EQ(last_closed_detail(action), "this kiosk takes no configuration pushes");
+}
+
 TEST_F(UpdateAgentTest, AKioskThatTakesNoConfigurationRefusesOne) {
     configuration_ = nullptr;
     const std::string action =

@@ -48,17 +48,21 @@ struct Catalogue {
 
 // A catalogue longer than one screen (a province may push dozens of services) is shown a page at a time: all
 // of it when it fits the screen's grid with the back and cancel buttons, else pages of kServicesPerPage with
-// buttons to turn them.
+// buttons to turn them. Large text has two buttons a row instead of three: fewer services a screen, so that
+// the labels keep their large size instead of shrinking to fit.
 inline constexpr std::size_t kServicesOnOneScreen = 16;
 inline constexpr std::size_t kServicesPerPage = 14;  // and previous, next, back, cancel
+inline constexpr std::size_t kLargeTextServicesOnOneScreen = 8;
+inline constexpr std::size_t kLargeTextServicesPerPage = 6;
 
 struct CataloguePage {
     std::size_t first = 0;  // index of the page's first service
     std::size_t count = 0;
+    std::size_t page = 0;  // which page this is (0-based)
     std::size_t pages = 1;
 };
-// The page `page` (clamped to the last) of a catalogue of `services`.
-CataloguePage catalogue_page(std::size_t services, std::size_t page);
+// The page `page` (clamped to the last) of a catalogue of `services`, as the text size lays it out.
+CataloguePage catalogue_page(std::size_t services, std::size_t page, bool large_text = false);
 
 // Parses and validates a catalogue document; the error says which entry is wrong and why.
 std::expected<Catalogue, std::string> parse_catalogue(std::string_view json);

@@ -136,11 +136,13 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
                 return true;
             }
             if (action == "catalogue:next" || action == "catalogue:previous") {
-                std::size_t& page = ctx.session().catalogue_page;
-                const CataloguePage shown = catalogue_page(ctx.engine.catalogue().services.size(), page);
+                // Turn from the page on screen: the text size may have changed the page count since.
+                const CataloguePage shown =
+                    catalogue_page(ctx.engine.catalogue().services.size(), ctx.session().catalogue_page,
+                                   ctx.session().presentation.large_text);
                 const bool next = action == "catalogue:next";
-                if (next ? page + 1 >= shown.pages : page == 0) return false;
-                page = next ? page + 1 : page - 1;
+                if (next ? shown.page + 1 >= shown.pages : shown.page == 0) return false;
+                ctx.session().catalogue_page = next ? shown.page + 1 : shown.page - 1;
                 return true;
             }
             if (!starts_with(action, "service:", &rest)) return false;

@@ -279,6 +279,10 @@ void UpdateAgent::check_bundle() {
 }
 
 void UpdateAgent::check_configuration() {
+    if (configuration_ == nullptr) {  // a record from a process that had a target, read by one without
+        decide(Execution::Closed, Finished::Failure, "this kiosk takes no configuration pushes");
+        return;
+    }
     auto version = configuration_->check(artifact_file(false));
     if (!version) {
         decide(Execution::Closed, Finished::Failure, "configuration refused: " + version.error());
@@ -355,6 +359,10 @@ std::chrono::milliseconds UpdateAgent::install_bundle() {
 std::chrono::milliseconds UpdateAgent::apply_configuration() {
     // No maintenance screen and no reboot: the kiosk swaps the configuration between two citizens. A kill
     // before the outcome is written repeats the apply after the restart, which the kiosk takes as done.
+    if (configuration_ == nullptr) {
+        decide(Execution::Closed, Finished::Failure, "this kiosk takes no configuration pushes");
+        return std::chrono::milliseconds(0);
+    }
     auto applied = configuration_->apply(artifact_file(false));
     if (!applied) {
         decide(Execution::Closed, Finished::Failure, "configuration refused: " + applied.error());

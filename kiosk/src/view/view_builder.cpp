@@ -30,14 +30,15 @@ void language_choice(ViewWriter& w) {
 void catalogue(ViewWriter& w) {
     w.title("catalogue.title");
     const std::vector<Service>& services = w.engine().catalogue().services;
-    const CataloguePage page = catalogue_page(services.size(), w.session().catalogue_page);
+    const CataloguePage page =
+        catalogue_page(services.size(), w.session().catalogue_page, w.session().presentation.large_text);
     for (std::size_t i = page.first; i < page.first + page.count; ++i) {
         const Service& service = services[i];
         w.button("service:" + service.id, service.name.in(w.language()), false,
                  w.engine().service_offered(w.state(), service));
     }
     if (page.pages > 1) {
-        const std::size_t shown = page.first / kServicesPerPage + 1;
+        const std::size_t shown = page.page + 1;
         w.line(std::string(text(w.language(), "catalogue.page")) + " " + std::to_string(shown) + " / " +
                std::to_string(page.pages));
         w.button_id("catalogue:previous", "button.previous_page", false, shown > 1);
