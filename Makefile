@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make demo` runs the kiosk, `make test` tests it.
 # Both install what is missing from Debian first, then build with the CMake presets.
-.PHONY: demo test test-asan build deps bench format clean bundle
+.PHONY: demo test test-asan build deps bench format clean bundle image image-test
 
 deps:
 	@tools/deps.sh
@@ -34,6 +34,24 @@ bundle: build
 		[ -n "$$v" ] || { echo "bundle: no project(HuKiosk VERSION x.y.z) in CMakeLists.txt" >&2; exit 1; }; \
 		tools/make-bundle.sh --pki out/pki --tree out/bundle/tree --version "$$v" \
 			--out "out/bundle/hukiosk-$$v.raucb"
+
+# The appliance image (as root): out/image/hukiosk.img, the whole disk to write to a kiosk, and its parts
+# (rootfs.img, the root slot an update bundle carries). See docs/flashing.md.
+image: deps
+	@tools/deps.sh image/build-packages.txt
+	@cmake --preset package >/dev/null
+	@cmake --build --preset package
+	@rm -f build/package/hukiosk_*.deb && cd build/package && cpack -G DEB >/dev/null
+	@[ -f out/pki/update-ca.pem ] || tools/dev-pki.sh out/pki >/dev/null
+	@image/build-image.sh --deb build/package/hukiosk_*_amd64.deb --keyring out/pki/update-ca.pem --out out/image
+
+# Boots the image in QEMU: the citizen screen comes up on a read-only root, a good update installs into the other
+# slot and is booted, a broken one falls back to the slot before (minutes; not part of make test). The VM's
+# console, journal and disk stay in out/image-test/vm.
+image-test: image build
+	@image/make-test-bundles.sh --root out/image/rootfs.img --pki out/pki --out out/image-test/bundles
+	@image/test-image.py --image out/image/hukiosk.img --data out/image/data.img --work out/image-test/vm \
+		--bundles out/image-test/bundles --ddi-server build/dev/tests/update/ddi-test-server
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds a signed RAUC update bundle of the kiosk's install tree, then checks it the way a kiosk would.
-#   tools/make-bundle.sh --pki DIR --tree DIR --version V [--compatible C] --out FILE.raucb
+# Builds a signed RAUC update bundle of the kiosk (an install tree or a whole root slot image), then checks it the
+# way a kiosk would.
+#   tools/make-bundle.sh --pki DIR (--tree DIR | --image FILE) --version V [--compatible C] --out FILE.raucb
 # --pki         a folder made by tools/dev-pki.sh: update-signing.pem/.key sign, update-ca.pem is the keyring
-# --tree        the install tree; it becomes the `rootfs` slot image, a squashfs with every file owned by root
-#               (the image issue will put a whole root filesystem image here instead)
+# --tree        an install tree; it becomes the `rootfs` slot image, a squashfs with every file owned by root
+# --image       a whole root slot image as it is (`make image` makes out/image/rootfs.img): what a kiosk
+#               running the appliance image installs
 # --version     the manifest's [update] version
 # --compatible  the manifest's [update] compatible, which the kiosk's system.conf must match (default:
 #               hukiosk-x86_64)
@@ -17,26 +19,28 @@ die() {
     exit 1
 }
 
-pki= tree= version= out= compatible=hukiosk-x86_64
+pki= tree= image= version= out= compatible=hukiosk-x86_64
 while [ $# -gt 0 ]; do
     case $1 in
-        --pki | --tree | --version | --compatible | --out)
+        --pki | --tree | --image | --version | --compatible | --out)
             [ $# -ge 2 ] || die "$1 needs a value"
             declare "${1#--}=$2"
             shift 2
             ;;
         -h | --help)
-            sed -n '2,12s/^# \{0,1\}//p' "$0"
+            sed -n '2,15s/^# \{0,1\}//p' "$0"
             exit 0
             ;;
         *) die "unknown argument '$1' (see --help)" ;;
     esac
 done
 [ -n "$pki" ] || die "--pki DIR is missing"
-[ -n "$tree" ] || die "--tree DIR is missing"
+[ -n "$tree$image" ] || die "--tree DIR or --image FILE is missing"
+[ -z "$tree" ] || [ -z "$image" ] || die "--tree and --image are two ways to give the slot: give one"
 [ -n "$version" ] || die "--version is missing"
 [ -n "$out" ] || die "--out FILE.raucb is missing"
-[ -d "$tree" ] || die "install tree '$tree' is not a directory"
+[ -z "$tree" ] || [ -d "$tree" ] || die "install tree '$tree' is not a directory"
+[ -z "$image" ] || [ -f "$image" ] || die "slot image '$image' is not a file"
 for f in update-signing.pem update-signing.key update-ca.pem; do
     [ -r "$pki/$f" ] || die "'$pki/$f' is missing or unreadable (make it with tools/dev-pki.sh $pki)"
 done
@@ -67,8 +71,12 @@ step() {  # step WHAT COMMAND...
 }
 
 # -all-root: the files belong to root on the kiosk whoever builds the bundle.
-step "mksquashfs of '$tree'" \
-    mksquashfs "$tree" "$tmp/content/rootfs.img" -all-root -noappend -no-progress -quiet
+if [ -n "$image" ]; then
+    cp --reflink=auto "$image" "$tmp/content/rootfs.img"
+else
+    step "mksquashfs of '$tree'" \
+        mksquashfs "$tree" "$tmp/content/rootfs.img" -all-root -noappend -no-progress -quiet
+fi
 cat >"$tmp/content/manifest.raucm" <<EOF
 [update]
 compatible=$compatible
