@@ -1,6 +1,10 @@
 #include "operations.h"
 
+#include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "ops/events/log_event.h"
 #include "ops/events/recent_log.h"
@@ -11,8 +15,23 @@ namespace hk::kiosk {
 using ops::EventId;
 using ops::log_event;
 
+// On the appliance the version is the image's: build-image.sh writes it into the read-only root and the
+// update bundles made from that root carry the same number, so the update agent compares like with like. A
+// kiosk run from a build folder reports the program's own.
 std::string kiosk_version() {
-    return HUKIOSK_VERSION;
+    static const std::string version = [] {
+        std::ifstream file("/etc/hukiosk/version");
+        std::string line;
+        const auto version_char = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("._+~-").contains(c);
+        };
+        if (std::getline(file, line) && !line.empty() && line.size() <= 64 &&
+            std::ranges::all_of(line, version_char)) {
+            return line;
+        }
+        return std::string{HUKIOSK_VERSION};
+    }();
+    return version;
 }
 
 Operations::Operations(std::filesystem::path state, std::filesystem::path audit_path,
