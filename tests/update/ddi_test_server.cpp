@@ -21,6 +21,14 @@ std::string sha256_hex(const std::string& bytes) {
     return drivers::iso7816::to_lower_hex(digest);
 }
 
+// Links point where the client reached the server (its Host header), as a server behind a forwarder must: the
+// image test's VM reaches this one at another address than loopback. base_url() when the request names no
+// host.
+std::string link_base(const httplib::Request& request, const std::string& base_url) {
+    const std::string host = request.get_header_value("Host");
+    return host.empty() ? base_url : "http://" + host;
+}
+
 }  // namespace
 
 DdiTestServer::DdiTestServer() {
@@ -68,8 +76,8 @@ void DdiTestServer::install_routes() {
             return;
         }
         const std::string controller_id = request.matches[2];
-        const std::string self =
-            base_url() + "/" + std::string(request.matches[1]) + "/controller/v1/" + controller_id;
+        const std::string self = link_base(request, base_url()) + "/" + std::string(request.matches[1]) +
+                                 "/controller/v1/" + controller_id;
         std::lock_guard lock(mutex_);
         json links = json::object();
         if (const Action* action = open_action_for(controller_id)) {
@@ -89,8 +97,8 @@ void DdiTestServer::install_routes() {
                                                                 httplib::Response& response) {
         const std::string controller_id = request.matches[2];
         const std::string id = request.matches[3];
-        const std::string self =
-            base_url() + "/" + std::string(request.matches[1]) + "/controller/v1/" + controller_id;
+        const std::string self = link_base(request, base_url()) + "/" + std::string(request.matches[1]) +
+                                 "/controller/v1/" + controller_id;
         std::lock_guard lock(mutex_);
         auto found = actions_.find(id);
         if (found == actions_.end() || found->second.closed) {
