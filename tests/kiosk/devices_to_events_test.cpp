@@ -138,6 +138,10 @@ TEST_F(DevicesToEvents, ScannedPagesGoToThePageStoreAndAreWiped) {
     auto scanned = next_as<PageScanned>();
     EXPECT_EQ(scanned.request, 10u);
     EXPECT_EQ(executor_.pages().count(), 1u);
+    // No page reader here: the page is answered at once as read, with nothing recognised.
+    const auto read = next_as<PageRead>();
+    EXPECT_EQ(read.page_id, scanned.page_id);
+    EXPECT_FALSE(read.document.has_value());
     simulation_.scanner.faults().fail_next(FaultKind::PaperJam);
     executor_.execute(ScanPage{11});
     EXPECT_EQ(next_fault(11).kind, FaultKind::PaperJam);

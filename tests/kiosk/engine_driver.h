@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,9 +96,24 @@ class Driver {
     std::size_t wanted_pages() const {
         return engine.catalogue().find(state.session->service_id)->documents_to_scan.size();
     }
-    void scan_one() {
+    // A page scanned and then read by the kiosk's page reader (`document`: what it recognised, if anything).
+    void scan_one(std::optional<ReadDocument> document = std::nullopt) {
         tap("scan");
-        apply(PageScanned{pending(), static_cast<int>(session().pages.size()) + 100});
+        const int page_id = next_page_id++;
+        apply(PageScanned{pending(), page_id});
+        apply(PageRead{page_id, std::move(document)});
+    }
+    int next_page_id = 100;
+    // A household register page as the reader returns it: the name read well; the ID number read well, or
+    // (doubtful) failing its check character.
+    static ReadDocument register_page(bool doubtful) {
+        ReadDocument document;
+        document.type = "household_register_page";
+        document.name = {"常住人口登记卡", "Household register: resident's page", "상주인구 등록 카드"};
+        document.fields.push_back({"name", "姓名", PersonalString("王小明"), true, 0.95, false, false});
+        document.fields.push_back({"id_number", "公民身份号码", PersonalString("110105199005170012"),
+                                   !doubtful, doubtful ? 0.55 : 0.93, false, false});
+        return document;
     }
     static IssuedCertificate certificate(const std::string& serial = "HK2026000001") {
         IssuedCertificate c;

@@ -98,7 +98,8 @@ class RandomCitizen {
             case 13:
                 if (chance(50))
                     return CentralFailed{request(d), {static_cast<CentralErrorKind>(1 + pick(6)), ""}};
-                return PageScanned{request(d), pick(1000)};
+                if (chance(50)) return PageScanned{request(d), pick(1000)};
+                return read_page(d);
             case 14:
                 if (chance(5)) return MaintenanceRequested{chance(50)};
                 if (chance(5)) return OpeningHoursChanged{chance(50), "2026-11-24 08:00"};
@@ -115,6 +116,18 @@ class RandomCitizen {
     }
 
   private:
+    // What the page reader says of a page (a scanned one, unless `page_id` is given): nothing recognised, a
+    // document read well, or one with a doubtful field.
+    Event read_page(const Driver& d, int page_id = 0) {
+        if (page_id == 0) {
+            page_id = pick(1000);
+            if (d.state.session && !d.session().pages.empty() && chance(70))
+                page_id = d.session().pages.back().page_id;
+        }
+        if (chance(30)) return PageRead{page_id, std::nullopt};
+        return PageRead{page_id, Driver::register_page(chance(50))};
+    }
+
     // The answer the current screen waits for, so that sequences also get deep into the flows (mostly good
     // news).
     Event answer_what_is_awaited(const Driver& d) {
@@ -134,8 +147,22 @@ class RandomCitizen {
             case Screen::ScanDocuments:
                 if (d.session().scanning) return PageScanned{request, pick(1000)};
                 return UserAction{d.session().pages.size() < d.wanted_pages() ? "scan" : "continue"};
-            case Screen::Review:
-                return UserAction{"confirm"};
+            case Screen::Review: {
+                // Pages still being read are answered, doubts confirmed or the page scanned again.
+                for (const ScannedPageRef& page : d.session().pages) {
+                    if (!page.read) return read_page(d, page.page_id);
+                }
+                if (d.session().unconfirmed_doubt(d.engine.config().doubtful_confidence_below)) {
+                    const std::string which = std::to_string(d.session().pages.front().document_index + 1);
+                    for (const ScannedPageRef& page : d.session().pages) {
+                        if (page.document && chance(80)) {
+                            return UserAction{"fields_right:" + std::to_string(page.document_index + 1)};
+                        }
+                    }
+                    return UserAction{"scan_again:" + which};
+                }
+                return UserAction{chance(10) ? "show_read" : "confirm"};
+            }
             case Screen::Issuing:
                 if (chance(50)) return CertificateIssued{request, Driver::certificate()};
                 return ApplicationFiled{request, {"202611000500", 5}};
@@ -207,6 +234,12 @@ TEST(EngineProperty, RandomSequencesKeepInvariantsNeverLeakAndReturnToAttract) {
                 if (now && !(applicant_before && *applicant_before == *now)) {
                     ASSERT_GE(read->request, session_first_request) << "seed " << seed;
                 }
+            }
+            // No application goes out with a page unread or a doubtful field unconfirmed.
+            if (d.find_command<FileApplication>() != nullptr) {
+                ASSERT_FALSE(d.session().pages_being_read()) << "seed " << seed;
+                ASSERT_FALSE(d.session().unconfirmed_doubt(d.engine.config().doubtful_confidence_below))
+                    << "seed " << seed;
             }
             check_view(d);
         }

@@ -24,6 +24,8 @@ TEST(Script, RejectsUnknownStepsAndWrongWordCountsWithTheLine) {
     EXPECT_FALSE(parse_script("expect attract later\n").has_value());
     EXPECT_FALSE(parse_script("slow a4_printer soon\n").has_value());
     EXPECT_TRUE(parse_script("slow a4_printer 1500\n").has_value());
+    EXPECT_TRUE(parse_script("tap confirm 60\n").has_value());
+    EXPECT_FALSE(parse_script("tap confirm soon\n").has_value());
 }
 
 TEST(Script, TapsOnlyWhatTheScreenOffersAndFailsOnTimeout) {

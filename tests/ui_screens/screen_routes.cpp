@@ -132,6 +132,14 @@ std::vector<Scene> build_scenes() {
              d.apply(kiosk::ChipRead{d.pending(), std::move(chip), std::move(face)});
              d.answer_eligibility(kiosk::Verdict::Eligible);
          }},
+        // What was read off a scanned household register page, masked, with a doubtful ID number to confirm.
+        {"review-read-document", Screen::Review,
+         [](Driver& d) {
+             d.to_checking("household_book");
+             d.answer_eligibility(kiosk::Verdict::Eligible);
+             d.scan_one(Driver::register_page(true));
+             d.tap("continue");
+         }},
         {"error-retry", Screen::Error,
          [](Driver& d) {
              d.to_checking();

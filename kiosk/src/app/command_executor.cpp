@@ -9,6 +9,7 @@
 #include "kept_certificates.h"
 #include "ops/events/log_event.h"
 #include "page_png.h"
+#include "page_reader.h"
 #include "printed_matter.h"
 #include "printer/certificate_document.h"
 #include "recovery.h"
@@ -95,6 +96,7 @@ void CommandExecutor::execute(Command command) {
                     options_.journal->session_started(c.session_serial, options_.boot_id);
             } else if constexpr (std::is_same_v<C, WipePersonalData>) {
                 ++read_generation_;
+                if (options_.page_reader != nullptr) options_.page_reader->forget_pages();
                 pages_.wipe();
                 settle_transaction();
                 if (options_.journal != nullptr)
@@ -206,7 +208,16 @@ void CommandExecutor::scan_page(std::uint64_t request) {
             events_.push(PageScanned{request, 0, std::move(prepared.error())});
             return;
         }
-        events_.push(PageScanned{request, pages_.add(std::move(*prepared))});
+        // The reader gets its own copy: the stored page may be wiped (session over) while it is being read.
+        scanner::Image to_read = *prepared;
+        const int page_id = pages_.add(std::move(*prepared));
+        events_.push(PageScanned{request, page_id});
+        if (options_.page_reader != nullptr) {
+            options_.page_reader->read(page_id, std::move(to_read));
+        } else {
+            to_read.wipe();
+            events_.push(PageRead{page_id, std::nullopt});
+        }
     });
 }
 

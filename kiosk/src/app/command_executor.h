@@ -18,6 +18,7 @@
 namespace hk::kiosk {
 
 class Journal;
+class PageReader;
 
 // Service mode: what the kiosk app lends the executor. `is_technician_card` runs on the chip worker and must
 // not refer to anything that may be gone before the executor (capture by value); the others only hand the
@@ -37,6 +38,9 @@ struct ExecutorOptions {
     std::chrono::milliseconds poll_slice{
         200};  // how long one blocking device wait lasts before checking for cancel
     std::function<std::string()> local_time;  // "2026-11-22 14:05" for receipts
+    // Reads each kept page (document and fields); it must outlive the executor. None: pages are answered at
+    // once as read with nothing recognised.
+    PageReader* page_reader = nullptr;
 };
 
 class CommandExecutor {

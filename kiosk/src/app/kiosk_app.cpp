@@ -22,6 +22,7 @@
 #include "ops/control/control_server.h"
 #include "ops/events/log_event.h"
 #include "ops_recorder.h"
+#include "page_reader.h"
 #include "printer_backends.h"
 #include "pushed_configuration.h"
 #include "recovery.h"
@@ -266,8 +267,12 @@ int run_kiosk(const RunOptions& options) {
     const RecoveryReport recovered = recover(*journal, devices);
     transcript.note(milliseconds(0), recovered.summary());
 
-    CommandExecutor executor(devices, events, catalogue,
-                             {config.kiosk_id, state.boot_id, &*journal, milliseconds(200), local_time_text});
+    // Set up on its own worker (seconds: OCR models and templates) while the first screen shows; declared
+    // before the executor, which hands it pages, so it outlives it.
+    PageReader page_reader(events, document_reader_factory());
+    CommandExecutor executor(
+        devices, events, catalogue,
+        {config.kiosk_id, state.boot_id, &*journal, milliseconds(200), local_time_text, &page_reader});
     HealthMonitor health(
         devices, events,
         {config.health_poll, seconds(config.health.grace_s), config.health.failures_to_fault});

@@ -42,7 +42,7 @@ struct Arity {
     std::size_t max;
 };
 constexpr Arity kVerbs[] = {
-    {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 1},    {"present", 2, 2}, {"place", 2, 99},
+    {"expect", 1, 2}, {"expect_text", 1, 99}, {"tap", 1, 2},    {"present", 2, 2}, {"place", 2, 99},
     {"remove", 0, 0}, {"fail", 2, 2},         {"unplug", 1, 1}, {"replug", 1, 1},  {"central_fail", 1, 1},
     {"wait", 1, 1},   {"screenshot", 1, 1},   {"slow", 2, 2},   {"key", 1, 3},
 };
@@ -71,8 +71,8 @@ std::expected<std::vector<ScriptStep>, std::string> parse_script(std::string_vie
         if (step.args.size() < arity->min || step.args.size() > arity->max) {
             return std::unexpected(where + "wrong number of words for '" + step.verb + "'");
         }
-        const bool last_is_number =
-            step.verb == "wait" || step.verb == "slow" || (step.verb == "expect" && step.args.size() == 2);
+        const bool last_is_number = step.verb == "wait" || step.verb == "slow" ||
+                                    ((step.verb == "expect" || step.verb == "tap") && step.args.size() == 2);
         if (last_is_number && !number(step.args.back())) {
             return std::unexpected(where + "'" + step.args.back() + "' is not a number");
         }
@@ -149,8 +149,10 @@ ScriptRunner::StepResult ScriptRunner::run(const ScriptStep& step, const ui::Vie
                 }
             }
         }
-        if (waited >= kDefaultWait)
-            return fail(step, "no enabled button '" + step.args[0] + "' on " + view.screen);
+        // A button may wait for something slow to finish first (confirm, for the pages being read).
+        const milliseconds limit =
+            step.args.size() == 2 ? milliseconds(*number(step.args[1]) * 1000) : kDefaultWait;
+        if (waited >= limit) return fail(step, "no enabled button '" + step.args[0] + "' on " + view.screen);
         return StepResult::Waiting;
     }
     if (step.verb == "wait")

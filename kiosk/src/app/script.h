@@ -3,7 +3,8 @@
 // enables). The headless demo and the end-to-end tests run on it. One step a line; '#' starts a comment:
 //   expect SCREEN [SECONDS]      wait until that screen shows (default 10 s)
 //   expect_text TEXT...          wait until the screen's title or a line contains TEXT (at most 10 s)
-//   tap ACTION                   tap the button (or toolbar switch) with that action once shown and enabled
+//   tap ACTION [SECONDS]         tap the button (or toolbar switch) with that action once shown and enabled
+//                                (waiting at most 10 s, or SECONDS)
 //   key NAME                     press a tactile keypad key (SDL key name: Down, Return, F11, Keypad 5)
 //   present id_card|passport N   person N of the simulated world presents that document
 //   present technician_card UID  a technician's access card (UID in hex) on the chip reader

@@ -202,6 +202,13 @@ void on_clock(StepContext& ctx, Millis now) {
         on_service_clock(ctx);
         return;
     }
+    // A page the reader has not answered for within a step's time goes without fields (the clerk reads it):
+    // a stuck reader must not keep the citizen from confirming.
+    if (st.session) {
+        for (ScannedPageRef& page : ctx.session().pages) {
+            if (!page.read && st.now - page.scanned_at >= cfg.step_timeout) page.read = true;
+        }
+    }
     if (is_interactive(st.screen)) {
         const Millis idle = st.now - std::max(st.last_input, st.screen_since);
         if (idle >= cfg.idle_timeout) {

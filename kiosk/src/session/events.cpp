@@ -28,7 +28,8 @@ std::string_view event_name(const Event& event) {
         "TechnicianCardSeen",
         "TechnicianPinChecked",
         "ServiceFunctionDone",
-        "OpeningHoursChanged"};
+        "OpeningHoursChanged",
+        "PageRead"};
     return kNames.at(event.index());
 }
 
@@ -120,6 +121,12 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, PageScanned>) {
                 add("page", std::to_string(e.page_id));
                 if (e.hint) add("hint", *e.hint);
+            }
+            if constexpr (std::is_same_v<E, PageRead>) {
+                // The document's type and how many fields: never their values.
+                add("page", std::to_string(e.page_id));
+                add("document", e.document ? e.document->type : std::string("none"));
+                if (e.document) add("fields", std::to_string(e.document->fields.size()));
             }
             if constexpr (std::is_same_v<E, DeviceFailed>) add("fault", drivers::fault_code(e.fault));
             if constexpr (std::is_same_v<E, PrintFinished>)

@@ -3,6 +3,8 @@
 // owed.
 #include "step_context.h"
 
+#include <algorithm>
+
 namespace hk::kiosk::detail {
 namespace {
 
@@ -161,11 +163,29 @@ bool on_service_event(StepContext& ctx, const Event& event) {
             if (e->hint) {
                 s.hint = *e->hint;  // refused: the citizen scans it again
             } else {
-                s.pages.push_back({e->page_id, static_cast<int>(s.pages.size())});
+                // The page fills the first document without one: the review screen's "scan again" may have
+                // taken out a page before others.
+                const int document =
+                    static_cast<int>(s.next_document(ctx.service().documents_to_scan.size()));
+                const auto after = std::ranges::find_if(
+                    s.pages, [&](const ScannedPageRef& page) { return page.document_index > document; });
+                s.pages.insert(after, ScannedPageRef{e->page_id, document, ctx.state.now});
                 s.hint.reset();
             }
             s.scanning = false;
             ctx.state.pending_request = 0;
+        }
+        return true;
+    }
+    if (const auto* e = std::get_if<PageRead>(&event)) {
+        // Any screen of the session: reading finishes while the citizen scans the next page or reviews. A
+        // page scanned again since, or a session over, has no page of that id: what was read is dropped
+        // (wiped).
+        if (!ctx.state.session) return true;
+        for (ScannedPageRef& page : ctx.session().pages) {
+            if (page.page_id != e->page_id || page.read) continue;
+            page.read = true;
+            page.document = e->document;
         }
         return true;
     }

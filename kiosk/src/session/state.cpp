@@ -1,5 +1,6 @@
 #include "kiosk/session/state.h"
 
+#include <algorithm>
 #include <array>
 
 namespace hk::kiosk {
@@ -47,6 +48,37 @@ void Session::wipe() noexcept {
     tracking_entry.clear();
     applicant_face.reset();
     principal_face.reset();
+    for (ScannedPageRef& page : pages) {
+        if (page.document) page.document->wipe();
+    }
+    pages.clear();
+}
+
+void ReadDocument::wipe() noexcept {
+    for (ReadField& field : fields) field.value.wipe();
+    fields.clear();
+}
+
+std::size_t Session::next_document(std::size_t wanted) const {
+    for (std::size_t index = 0; index < wanted; ++index) {
+        const bool scanned = std::ranges::any_of(pages, [&](const ScannedPageRef& page) {
+            return page.document_index == static_cast<int>(index);
+        });
+        if (!scanned) return index;
+    }
+    return wanted;
+}
+
+bool Session::pages_being_read() const {
+    return std::ranges::any_of(pages, [](const ScannedPageRef& page) { return !page.read; });
+}
+
+bool Session::unconfirmed_doubt(double confidence_below) const {
+    return std::ranges::any_of(pages, [&](const ScannedPageRef& page) {
+        return page.document && std::ranges::any_of(page.document->fields, [&](const ReadField& field) {
+                   return field.doubtful(confidence_below) && !field.confirmed;
+               });
+    });
 }
 
 void ServiceVisit::wipe() noexcept {
@@ -102,6 +134,12 @@ std::vector<std::string> check_invariants(const State& state) {
     if (screen == Screen::OutOfService) {
         require(!state.devices.can_serve() || state.withdrawn_from_service(),
                 "out of service only for a reason");
+    }
+    if (state.session) {
+        const auto& pages = state.session->pages;
+        require(std::ranges::adjacent_find(pages, std::ranges::greater_equal{},
+                                           &ScannedPageRef::document_index) == pages.end(),
+                "scanned pages are kept in document order, one page a document");
     }
     require(is_service_screen(screen) == state.service_visit.has_value(),
             "a technician's visit exists exactly on the service screens");

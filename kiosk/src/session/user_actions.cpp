@@ -1,5 +1,6 @@
 // What each tap means on each screen. Taps that the screen does not offer (a stale tap, a disabled option)
 // are ignored rather than trusted: the view greys options out, but the engine is the one that enforces.
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -95,6 +96,48 @@ bool on_scan_action(StepContext& ctx, std::string_view action) {
     }
     if (action == "continue" && !s.scanning && s.pages.size() == wanted) {
         ctx.enter(Screen::Review);
+        return true;
+    }
+    return false;
+}
+
+// The page of document `index` ("2" in "fields_right:2", counted from 1 as the screen shows it), if scanned.
+ScannedPageRef* page_of_document(Session& s, std::string_view index) {
+    if (index.size() != 1 || index[0] < '1' || index[0] > '9') return nullptr;
+    const int document = index[0] - '1';
+    const auto page = std::ranges::find(s.pages, document, &ScannedPageRef::document_index);
+    return page == s.pages.end() ? nullptr : &*page;
+}
+
+// What was read off the pages is checked here: nothing goes out while a page is still being read or a
+// doubtful field (invalid, or read with low confidence) is unconfirmed; "scan again" replaces the page.
+bool on_review_action(StepContext& ctx, std::string_view action) {
+    Session& s = ctx.session();
+    const double doubtful_below = ctx.config().doubtful_confidence_below;
+    std::string_view rest;
+    if (action == "confirm") {
+        if (s.pages_being_read() || s.unconfirmed_doubt(doubtful_below)) return false;
+        ctx.enter(Screen::Issuing);
+        return true;
+    }
+    if (action == "show_read" || action == "hide_read") {
+        s.read_values_shown = action == "show_read";
+        return true;
+    }
+    if (starts_with(action, "fields_right:", &rest)) {
+        ScannedPageRef* page = page_of_document(s, rest);
+        if (page == nullptr || !page->document) return false;
+        for (ReadField& field : page->document->fields) {
+            if (field.doubtful(doubtful_below)) field.confirmed = true;
+        }
+        return true;
+    }
+    if (starts_with(action, "scan_again:", &rest)) {
+        ScannedPageRef* page = page_of_document(s, rest);
+        if (page == nullptr) return false;
+        if (page->document) page->document->wipe();
+        s.pages.erase(s.pages.begin() + (page - s.pages.data()));
+        ctx.enter(Screen::ScanDocuments);
         return true;
     }
     return false;
@@ -203,9 +246,7 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
         case Screen::ScanDocuments:
             return on_scan_action(ctx, action);
         case Screen::Review:
-            if (action != "confirm") return false;
-            ctx.enter(Screen::Issuing);
-            return true;
+            return on_review_action(ctx, action);
         case Screen::Referral:
             if (action != "print_slip") return false;
             print_slip(ctx, ReceiptKind::Referral);

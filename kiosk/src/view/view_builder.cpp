@@ -1,4 +1,5 @@
 // One function per screen: what it says and which buttons it offers, given the state and device health.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -101,16 +102,18 @@ void scan_documents(ViewWriter& w) {
     const Session& s = w.session();
     const auto& wanted = w.service()->documents_to_scan;
     w.title("scan.title");
+    const std::size_t next = s.next_document(wanted.size());
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         std::string item = std::to_string(i + 1) + ". " + wanted[i].in(w.language());
-        if (i < s.pages.size()) item += w.t("scan.done_mark");
+        if (std::ranges::find(s.pages, static_cast<int>(i), &ScannedPageRef::document_index) != s.pages.end())
+            item += w.t("scan.done_mark");
         w.line(std::move(item));
     }
     if (s.scanning) {
         w.line_id("scan.scanning");
         w.tone(ui::Tone::Busy);
-    } else if (s.pages.size() < wanted.size()) {
-        w.line(w.t("scan.next") + wanted[s.pages.size()].in(w.language()));
+    } else if (next < wanted.size()) {
+        w.line(w.t("scan.next") + wanted[next].in(w.language()));
     }
     w.hint();
     const bool idle = !s.scanning;
@@ -118,6 +121,43 @@ void scan_documents(ViewWriter& w) {
     w.button_id("continue", "button.continue", true, idle && s.pages.size() == wanted.size());
     w.button_id("rescan", "button.rescan", false, idle && !s.pages.empty());
     w.cancel_button();
+}
+
+// One scanned document on the review screen: what was read off it, masked unless the citizen asked to see
+// it, doubtful fields marked, and for a document with doubts "these are right" and "scan again".
+void review_page(ViewWriter& w, const ScannedPageRef& page, double doubtful_below) {
+    const Session& s = w.session();
+    const auto& wanted = w.service()->documents_to_scan;
+    const auto index = static_cast<std::size_t>(page.document_index);
+    const std::string number = std::to_string(index + 1) + ". ";
+    const std::string heading =
+        number + (index < wanted.size() ? wanted[index].in(w.language()) : std::string());
+    if (!page.read) {
+        w.line(heading + w.t("review.reading"));
+        return;
+    }
+    if (!page.document) {
+        w.line(heading + w.t("review.not_recognised"));
+        return;
+    }
+    // The document as recognised: what the citizen compares the fields with.
+    w.line(number + page.document->name.in(w.language()));
+    bool doubt = false;
+    for (const ReadField& field : page.document->fields) {
+        const std::string_view value = field.value.reveal();
+        std::string item =
+            "    " + field.label + ": " + (s.read_values_shown ? std::string(value) : mask_name(value));
+        if (field.doubtful(doubtful_below)) {
+            item += w.t(field.confirmed ? "review.confirmed_mark" : "review.doubtful_mark");
+            doubt = doubt || !field.confirmed;
+        }
+        w.line(std::move(item));
+    }
+    if (doubt) {
+        const std::string which = std::to_string(index + 1);
+        w.button("fields_right:" + which, number + w.t("button.fields_right"));
+        w.button("scan_again:" + which, number + w.t("button.scan_again"));
+    }
 }
 
 void review(ViewWriter& w) {
@@ -132,7 +172,20 @@ void review(ViewWriter& w) {
     // The face from the passport chip, so the citizen sees at a glance whose record this is.
     w.photo(s.principal ? s.principal_face : s.applicant_face);
     if (!s.pages.empty()) w.line(w.t("review.pages") + w.count(static_cast<long>(s.pages.size())));
-    w.button_id("confirm", "button.confirm", true);
+    const double doubtful_below = w.engine().config().doubtful_confidence_below;
+    for (const ScannedPageRef& page : s.pages) review_page(w, page, doubtful_below);
+    const bool doubt = s.unconfirmed_doubt(doubtful_below);
+    if (doubt) w.line_id("review.confirm_doubtful");
+    const bool anything_read = std::ranges::any_of(
+        s.pages, [](const ScannedPageRef& page) { return page.document && !page.document->fields.empty(); });
+    w.button_id("confirm", "button.confirm", true, !doubt && !s.pages_being_read());
+    if (anything_read) {
+        if (s.read_values_shown) {
+            w.button_id("hide_read", "button.hide_read");
+        } else {
+            w.button_id("show_read", "button.show_read");
+        }
+    }
     w.cancel_button();
 }
 

@@ -19,6 +19,9 @@ struct EngineConfig {
     int max_read_attempts = 3;      // failed reads of one document before giving up
     Language default_language = Language::Chinese;
     std::size_t tracking_number_length = 12;
+    // A field read off a scanned document with less confidence than this (0..1) is doubtful: the citizen
+    // confirms it on the review screen before the application goes out (so do fields that fail validation).
+    double doubtful_confidence_below = 0.70;
     // Service mode: watch the chip reader for technician cards while nobody is served (only when some are
     // configured), and leave service mode by itself after this long without a tap.
     bool technician_cards = false;

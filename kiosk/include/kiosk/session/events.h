@@ -44,6 +44,13 @@ struct PageScanned {
     int page_id = 0;                                 // 0 when the page was refused
     std::optional<std::string> hint = std::nullopt;  // why it was refused, as a hint text id ("scan_blurred")
 };
+// What the page reader read off a page already kept (PageScanned came first). A separate event rather than
+// more fields in PageScanned: reading (clean-up, OCR, fields) takes seconds, and meanwhile the scanner is
+// free and the citizen scans the next document; the page is kept whether or not it can be read.
+struct PageRead {
+    int page_id = 0;
+    std::optional<ReadDocument> document = std::nullopt;  // none: not recognised, unreadable, or no reader
+};
 struct DeviceFailed {
     std::uint64_t request = 0;
     drivers::DeviceFault fault;
@@ -123,7 +130,7 @@ using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, C
                            DeviceFailed, PrintFinished, DeviceHealthChanged, EligibilityChecked,
                            CertificateIssued, ApplicationFiled, StatusAnswered, HandlingPointsAnswered,
                            KeptCertificateFound, CentralFailed, MaintenanceRequested, TechnicianCardSeen,
-                           TechnicianPinChecked, ServiceFunctionDone, OpeningHoursChanged>;
+                           TechnicianPinChecked, ServiceFunctionDone, OpeningHoursChanged, PageRead>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);

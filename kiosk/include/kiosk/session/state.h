@@ -13,6 +13,7 @@
 
 #include "drivers/chip_reader.h"
 #include "drivers/device.h"
+#include "drivers/personal_string.h"
 #include "kiosk/central_service.h"
 #include "kiosk/language.h"
 #include "ui/view_model.h"
@@ -83,9 +84,38 @@ struct InquiryResult {
     bool not_found = false;
 };
 
+// One field the page reader read off a supporting document. The value is personal data.
+struct ReadField {
+    std::string id;  // the template's field id, e.g. "id_number"
+    // The label as printed on the document ("公民身份号码"), so the citizen finds the value on the paper.
+    std::string label;
+    drivers::PersonalString value;
+    bool valid = false;          // passed the reader's checks (GB 11643 check character, a real date, ...)
+    double confidence = 0.0;     // 0..1
+    bool reader_doubts = false;  // the reader itself asks for a look (an OCR repair, a disagreement)
+    bool confirmed = false;      // the citizen said it is right (only asked for doubtful fields)
+
+    // Doubtful: the citizen must look at it before the application goes out.
+    [[nodiscard]] bool doubtful(double confidence_below) const {
+        return !valid || reader_doubts || confidence < confidence_below;
+    }
+};
+
+// What the page reader recognised on one scanned page.
+struct ReadDocument {
+    std::string type;               // the document template's type id, e.g. "household_register_page"
+    LocalisedText name;             // that document's name in every language
+    std::vector<ReadField> fields;  // in the template's order; fields not found on the page are left out
+
+    void wipe() noexcept;
+};
+
 struct ScannedPageRef {
-    int page_id = 0;  // handle into the kiosk's page store (the pixels never enter the engine)
-    int document_index = 0;
+    int page_id = 0;         // handle into the kiosk's page store (the pixels never enter the engine)
+    int document_index = 0;  // which of the service's documents_to_scan this page is
+    Millis scanned_at{0};    // when the page was kept: its reading is given up after a step's time
+    bool read = false;       // the page reader has answered (with or without a document), or was given up
+    std::optional<ReadDocument> document = std::nullopt;  // none: not recognised, or no reader
 };
 
 // Everything one citizen's visit gathers. Personal data: wiped at the end of the session.
@@ -107,7 +137,8 @@ struct Session {
     std::optional<std::string> hint;  // a transient prompt ("hold the card still"), a text id
     std::optional<drivers::ChipAccessKey> chip_key;  // from the MRZ, to open the chip
     bool scanning = false;                           // a page scan is under way
-    std::vector<ScannedPageRef> pages;
+    std::vector<ScannedPageRef> pages;               // in document order
+    bool read_values_shown = false;  // the review screen shows what was read unmasked (the citizen asked)
     std::optional<EligibilityAnswer> eligibility;
     std::optional<IssuedCertificate> certificate;
     std::optional<ApplicationReceipt> application;
@@ -121,6 +152,12 @@ struct Session {
     std::optional<ErrorInfo> error;
     std::string transaction_key;  // idempotency key of the issuing / filing step, kept across retries
 
+    // The first of the service's `wanted` documents that has no page yet (`wanted` when all have one).
+    [[nodiscard]] std::size_t next_document(std::size_t wanted) const;
+    // Some scanned page is still being read: what it says may need the citizen's confirmation.
+    [[nodiscard]] bool pages_being_read() const;
+    // Some field read off a page is doubtful and the citizen has not confirmed it yet.
+    [[nodiscard]] bool unconfirmed_doubt(double confidence_below) const;
     [[nodiscard]] const VerifiedIdentity* subject() const {
         return principal ? &*principal : (applicant ? &*applicant : nullptr);
     }

@@ -1,0 +1,142 @@
+// A supporting document from the scanner glass to the review screen through the real parts: the simulated
+// scanner returns a household register page rendered in Noto CJK by the page-OCR tests' generator, the
+// executor keeps it and hands it to the page reader, which reads it with the scanner library's DocumentReader
+// (clean-up, Tesseract, the templates of scanner/templates) on its own worker; the engine then keeps what was
+// read and the review screen lists it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <expected>
+#include <filesystem>
+#include <thread>
+
+#include "app/command_executor.h"
+#include "app/page_reader.h"
+#include "engine_driver.h"
+#include "kiosk/view.h"
+#include "page_gen.h"
+#include "sim/simulation.h"
+
+namespace hk::kiosk::testing {
+namespace {
+
+using std::chrono::milliseconds;
+
+// A household register card's main lines; 110105199005170011 is a valid GB 11643 number.
+scanner::Image register_page() {
+    scanner::testing::PageOptions page;
+    page.width = 1800;
+    page.height = 1100;
+    page.point_size = 12;
+    return scanner::testing::render_lines({{"常住人口登记卡", 560, 80},
+                                           {"姓名：王小明", 150, 260},
+                                           {"与户主关系：子", 900, 260},
+                                           {"民族：汉", 150, 380},
+                                           {"出生日期：1990年05月17日", 900, 380},
+                                           {"公民身份号码：110105199005170011", 150, 500},
+                                           {"住址：北京市朝阳区建国路88号", 150, 620},
+                                           {"何时由何地迁来本址：2015年09月01日", 150, 740}},
+                                          page)
+        .image;
+}
+
+class PageReading : public ::testing::Test {
+  protected:
+    PageReading()
+        : out_(std::filesystem::path(::testing::TempDir()) /
+               ("page-reading-" +
+                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))),
+          simulation_(sim::demo_world(), {out_, 10, 5'000}),
+          devices_{simulation_.id_reader,       simulation_.chip_reader, simulation_.scanner,
+                   simulation_.mrz_reader,      simulation_.camera,      simulation_.a4_printer,
+                   simulation_.receipt_printer, simulation_.central} {}
+
+    template <typename E>
+    E next_as(milliseconds patience) {
+        auto event = events_.pop_for(patience);
+        EXPECT_TRUE(event.has_value()) << "no event within " << patience.count() << " ms";
+        if (!event) return E{};
+        EXPECT_TRUE(std::holds_alternative<E>(*event)) << "got " << event_name(*event);
+        return std::holds_alternative<E>(*event) ? std::get<E>(std::move(*event)) : E{};
+    }
+
+    std::filesystem::path out_;
+    sim::Simulation simulation_;
+    DeviceSet devices_;
+    EventQueue events_;
+};
+
+TEST_F(PageReading, AScannedHouseholdRegisterPageIsReadAndItsFieldsReachTheReviewScreen) {
+    PageReader reader(events_, document_reader_factory());
+    CommandExecutor executor(
+        devices_, events_, default_catalogue(),
+        {"kiosk-test", "boot", nullptr, milliseconds(20), [] { return "now"; }, &reader});
+    simulation_.scanner.place({"household register page", register_page(), {}});
+    executor.execute(ScanPage{7});
+    const auto scanned = next_as<PageScanned>(milliseconds(20'000));
+    ASSERT_NE(scanned.page_id, 0) << scanned.hint.value_or("");
+    // Setting the reader up and reading take seconds: the page was kept before either finished.
+    PageRead read = next_as<PageRead>(milliseconds(120'000));
+    EXPECT_TRUE(reader.ready());
+    EXPECT_EQ(read.page_id, scanned.page_id);
+    ASSERT_TRUE(read.document.has_value());
+    EXPECT_EQ(read.document->type, "household_register_page");
+    EXPECT_EQ(read.document->name.en, "Household register: resident's page");
+    const auto field = [&](const std::string& id) -> const ReadField* {
+        const auto found = std::ranges::find(read.document->fields, id, &ReadField::id);
+        return found == read.document->fields.end() ? nullptr : &*found;
+    };
+    ASSERT_NE(field("id_number"), nullptr);
+    EXPECT_EQ(field("id_number")->value.reveal(), "110105199005170011");
+    EXPECT_TRUE(field("id_number")->valid);
+    EXPECT_EQ(field("id_number")->label, "公民身份号码");
+    ASSERT_NE(field("birth_date"), nullptr);
+    EXPECT_EQ(field("birth_date")->value.reveal(), "1990-05-17");
+
+    // The engine keeps it on the page, and the review screen lists it, masked.
+    Driver d;
+    d.to_checking("household_book");
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("scan");
+    d.apply(PageScanned{d.pending(), scanned.page_id});
+    d.apply(std::move(read));
+    d.tap("continue");
+    ASSERT_EQ(d.screen(), Screen::Review);
+    ASSERT_TRUE(d.session().pages.at(0).document.has_value());
+    const ui::ViewModel view = build_view(d.state, d.engine);
+    EXPECT_TRUE(std::ranges::any_of(view.lines, [](const std::string& line) {
+        return line.contains("公民身份号码: 1*") && !line.contains("110105199005170011");
+    }));
+    // Whatever the OCR was unsure of, the citizen confirms and the application goes out.
+    if (d.session().unconfirmed_doubt(d.engine.config().doubtful_confidence_below)) d.tap("fields_right:1");
+    d.tap("confirm");
+    EXPECT_EQ(d.screen(), Screen::Issuing);
+
+    // The session ends: the pages go, and nothing is left to read.
+    executor.execute(WipePersonalData{});
+    EXPECT_EQ(executor.pages().count(), 0U);
+}
+
+TEST_F(PageReading, WithoutItsTemplatesTheReaderIsUnavailableAndPagesAreAnsweredWithNothingRead) {
+    PageReader reader(events_, document_reader_factory(out_ / "no-templates-here"));
+    reader.read(5, register_page());
+    const auto read = next_as<PageRead>(milliseconds(20'000));
+    EXPECT_EQ(read.page_id, 5);
+    EXPECT_FALSE(read.document.has_value());
+    EXPECT_FALSE(reader.ready());
+}
+
+TEST_F(PageReading, PagesHandedOverBeforeTheSessionEndedAreNotAnswered) {
+    PageReader reader(events_, [] {
+        // A reader slow to set up, so the page is still queued when the session ends.
+        std::this_thread::sleep_for(milliseconds(300));
+        return std::expected<std::unique_ptr<scanner::DocumentReader>, std::string>(
+            std::unexpected("no reader in this test"));
+    });
+    reader.read(9, register_page());
+    reader.forget_pages();
+    EXPECT_FALSE(events_.pop_for(milliseconds(1'000)).has_value());
+}
+
+}  // namespace
+}  // namespace hk::kiosk::testing
