@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace hk::ui {
 
@@ -14,8 +15,13 @@ DisplayWindow::DisplayWindow(WindowHandle window, RendererHandle renderer, Textu
 std::expected<DisplayWindow, std::string> DisplayWindow::open(Size screen, float scale) {
     const int w = std::max(1, static_cast<int>(std::lround(screen.w * static_cast<double>(scale))));
     const int h = std::max(1, static_cast<int>(std::lround(screen.h * static_cast<double>(scale))));
+    // On the kiosk's own panel (KMS/DRM, no window system: the appliance image) the window is the whole
+    // screen at the panel's mode, whatever its size; a smaller one never reaches the display there. On a
+    // desktop it is a window, scaled down.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const bool panel = driver != nullptr && std::string_view(driver) == "KMSDRM";
     WindowHandle window{SDL_CreateWindow("HuKiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                         SDL_WINDOW_RESIZABLE)};
+                                         panel ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE)};
     if (!window) return std::unexpected(std::string("cannot create window: ") + SDL_GetError());
     RendererHandle renderer{SDL_CreateRenderer(window.get(), -1, 0)};  // accelerated if there is one
     if (!renderer) return std::unexpected(std::string("cannot create window renderer: ") + SDL_GetError());
