@@ -135,6 +135,9 @@ say "lock-down: files, users, units"
 cp -a "$here/rootfs/." "$root/"
 cp "$here/esp/grub.cfg" "$work/grub.cfg"
 install -m 0644 "$keyring" "$root/etc/rauc/keyring.pem"
+# polkitd's own tmpfiles rule wants its rules folder private; the root is read-only at run time, so set it here.
+in_root chown polkitd:root /etc/polkit-1/rules.d
+chmod 0700 "$root/etc/polkit-1/rules.d"
 for group in kiosk-tech scanner render input video audio lp dialout plugdev; do
     in_root groupadd -f --system "$group"
 done

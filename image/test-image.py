@@ -114,7 +114,8 @@ class Vm:
                 "-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
                 "-drive", f"if=pflash,format=raw,unit=1,file={vars_fd}",
                 "-drive", f"file={disk},format=raw,if=virtio",
-                "-device", "virtio-gpu-pci", "-display", "none",
+                # One display, the virtio GPU (with a VGA face for OVMF): the kiosk draws on it and screendump reads it.
+                "-vga", "virtio", "-display", "none",
                 "-netdev", "user,id=net0" + self.forward(update_port_file), "-device", "virtio-net-pci,netdev=net0",
                 "-serial", f"file:{self.serial}",
                 "-monitor", f"unix:{self.monitor},server,nowait"]
