@@ -90,10 +90,10 @@ def copy_in(src, disk, part):
         "status=none")
 
 
-def provision(data_img, work, with_updates):
+def provision(data_img, work, with_updates, extra_env=()):
     """Writes the site's settings into the data partition image with debugfs (no mount needed)."""
     (work / "kiosk.json").write_text(site_config(with_updates))
-    (work / "kiosk.env").write_text(SITE_ENV)
+    (work / "kiosk.env").write_text(SITE_ENV + "".join(line + "\n" for line in extra_env))
     os.chmod(work / "kiosk.json", 0o644)
     os.chmod(work / "kiosk.env", 0o644)
     script = work / "debugfs.cmd"
@@ -290,6 +290,8 @@ def main():
     parser.add_argument("--work", type=Path, help="keep the VM's disk, console and journal here")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for each boot or install")
     parser.add_argument("--kvm", action="store_true", help="hardware virtualisation (where KVM works)")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="more for the kiosk's environment (kiosk.env), e.g. SDL settings to try")
     parser.add_argument("--bundles", type=Path, help="good.raucb and broken.raucb from image/make-test-bundles.sh")
     parser.add_argument("--ddi-server", type=Path, help="the ddi-test-server program (build/dev/tests/update)")
     args = parser.parse_args()
@@ -307,7 +309,7 @@ def main():
     parts = partitions(disk)
     data = work / "data-provisioned.img"
     run("cp", "--sparse=always", str(args.data), str(data))
-    provision(data, work, with_updates=bool(args.bundles))
+    provision(data, work, with_updates=bool(args.bundles), extra_env=args.env)
     copy_in(data, disk, parts["data"])
 
     server = UpdateServer(args.ddi_server, args.bundles.resolve(), work) if args.bundles else None
@@ -318,7 +320,8 @@ def main():
         check(grub is not None, "GRUB boots slot A" + (f" ({grub:.1f} s)" if grub else ""))
         ready = vm.wait_for(r"hukiosk-mark-good: root is read-only \(\S+ squashfs ro", args.timeout, stop=r"NOT marking")
         check(ready is not None, "the root is a read-only squashfs")
-        ready = vm.wait_for(r"hukiosk-mark-good: slot A marked good", 60, stop=r"NOT marking")
+        # mark-good waits up to 170 s for the kiosk to be ready (slow under software emulation)
+        ready = vm.wait_for(r"hukiosk-mark-good: slot A marked good", 200, stop=r"NOT marking")
         check(ready is not None, "the kiosk reached its ready state and slot A was marked good" +
               (f" ({ready:.1f} s from power-on)" if ready else ""))
         time.sleep(5)  # the attract screen's first frames
