@@ -107,6 +107,7 @@ class Vm:
     def __init__(self, disk, work, kvm, update_port_file=None):
         self.work = work
         self.serial = work / "serial.log"
+        self.serial.unlink(missing_ok=True)  # a console left by an earlier run must not answer this one's waits
         self.monitor = work / "monitor.sock"
         vars_fd = work / "OVMF_VARS.fd"
         shutil.copy(OVMF_VARS, vars_fd)
