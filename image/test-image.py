@@ -191,16 +191,21 @@ class Vm:
             return False
 
 
-def journal(disk, parts, work, boot=None, extra=()):
-    """The journal from the data partition, as text: every boot, or the Nth (1 = the first)."""
+def extract_journal(disk, parts, work):
+    """Copies the journal off the data partition (once: the partition is 1.5 GiB); returns its folder."""
     data = work / "data-after.img"
     copy_out(disk, parts["data"], data)
     dump = work / "journal"
     shutil.rmtree(dump, ignore_errors=True)
     dump.mkdir()
     run("debugfs", "-R", f"rdump /log/journal {dump}", str(data))
+    return dump / "journal"
+
+
+def journal(folder, boot=None, extra=()):
+    """The extracted journal as text: every boot, or the Nth (1 = the first)."""
     which = ["-b", str(boot)] if boot else []
-    return subprocess.run(["journalctl", "-D", str(dump / "journal"), "--no-pager", "-o", "short-monotonic",
+    return subprocess.run(["journalctl", "-D", str(folder), "--no-pager", "-o", "short-monotonic",
                            *which, *extra], capture_output=True, text=True).stdout
 
 
@@ -341,14 +346,15 @@ def main():
             server.stop()
         (work / "console.txt").write_text(vm.console())
 
-    log = journal(disk, parts, work)
+    journal_folder = extract_journal(disk, parts, work)
+    log = journal(journal_folder)
     (work / "journal.txt").write_text(log)
-    first_boot = journal(disk, parts, work, boot=1)
+    first_boot = journal(journal_folder, boot=1)
     check("Started kiosk.service" in first_boot or "Started HuKiosk citizen screen" in first_boot,
           "journal: kiosk.service started (READY=1)")
     # The kiosk's own log (identifier hukiosk, events with their priority); the libraries' stderr chatter
     # (ALSA with no sound card) is not the kiosk's.
-    kiosk_errors = journal(disk, parts, work, boot=1, extra=("-t", "hukiosk", "-p", "err")).strip().splitlines()
+    kiosk_errors = journal(journal_folder, boot=1, extra=("-t", "hukiosk", "-p", "err")).strip().splitlines()
     kiosk_errors = [l for l in kiosk_errors if not l.startswith("-- ")]
     check(not kiosk_errors, "journal: no error from the kiosk at the first boot" +
           "".join("\n        " + l for l in kiosk_errors[:5]))
