@@ -3,12 +3,15 @@
 
 #include <csignal>
 
+#include "app/crash_report.h"
 #include "app/kiosk_app.h"
 #include "ops/events/log_event.h"
 
 int main(int argc, char** argv) {
     // A peer closing a TLS connection must end in an error value, not in SIGPIPE killing the kiosk.
     std::signal(SIGPIPE, SIG_IGN);
+    // A crash leaves its signal, thread and backtrace in the journal (event kiosk_crashed).
+    hk::kiosk::install_crash_report();
     CLI::App cli{"HuKiosk: household-registration self-service kiosk"};
     std::string config_file;
     std::string script_file;
