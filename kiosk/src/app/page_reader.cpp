@@ -93,19 +93,13 @@ std::chrono::year_month_day local_today() {
            std::chrono::day{static_cast<unsigned>(local.tm_mday)};
 }
 
-std::filesystem::path default_templates_dir() {
-    const std::filesystem::path installed = "/usr/share/hukiosk/templates";
-    if (std::filesystem::is_directory(installed)) return installed;
-    return std::filesystem::path(HUKIOSK_SOURCE_DIR) / "scanner/templates";
-}
-
 }  // namespace
 
 PageReader::Factory document_reader_factory(std::filesystem::path templates_dir) {
     return [templates_dir = std::move(templates_dir)] {
         scanner::DocumentReadingOptions options;
         options.cleanup.source = scanner::page::Source::Flatbed;
-        options.templates_dir = templates_dir.empty() ? default_templates_dir() : templates_dir;
+        options.templates_dir = templates_dir;  // empty: the installed ones, else the source tree's
         // The date the kiosk starts on: a kiosk up for days marks a document dated since as doubtful (in the
         // future), which the citizen then confirms; never the other way round.
         options.extraction.today = local_today();

@@ -122,18 +122,12 @@ std::optional<std::chrono::year_month_day> parse_date(const std::string& given) 
     return date;
 }
 
-std::filesystem::path default_templates_dir() {
-    const std::filesystem::path installed = "/usr/share/hukiosk/templates";
-    if (std::filesystem::is_directory(installed)) return installed;
-    return std::filesystem::path(HUKIOSK_SOURCE_DIR) / "scanner/templates";
-}
-
 int run_ocr(const OcrOptions& options, std::ostream& out, std::ostream& err) {
     scanner::DocumentReadingOptions reading_options;
     reading_options.cleanup.source =
         options.camera ? scanner::page::Source::Camera : scanner::page::Source::Flatbed;
     reading_options.templates_dir =
-        options.templates_dir.empty() ? default_templates_dir() : options.templates_dir;
+        options.templates_dir;  // empty: the installed ones, else the source tree's
     reading_options.document_type = options.document_type;
     reading_options.extraction.today = options.today;
     auto reader = scanner::DocumentReader::create(reading_options);

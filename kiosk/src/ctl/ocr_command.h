@@ -30,7 +30,4 @@ int run_ocr(const OcrOptions& options, std::ostream& out, std::ostream& err);
 // "YYYY-MM-DD" as a calendar date; empty: today's local date. nullopt: not a real date.
 std::optional<std::chrono::year_month_day> parse_date(const std::string& text);
 
-// Where the document templates are: the installed ones, else those of the source tree this was built from.
-std::filesystem::path default_templates_dir();
-
 }  // namespace hk::kiosk::ctl

@@ -20,10 +20,15 @@
 
 namespace hk::scanner {
 
+// Where the document templates are: the installed ones (/usr/share/hukiosk/templates, the .deb's), else those
+// of the source tree this was built from (a kiosk or kioskctl run from the build folder).
+std::filesystem::path default_templates_dir();
+
 struct DocumentReadingOptions {
     page::CleanupOptions cleanup;
     PageOcrOptions ocr;
-    std::filesystem::path templates_dir;  // every *.json there is a document the reader recognises
+    std::filesystem::path
+        templates_dir;  // every *.json there is a document the reader recognises; empty: default
     // A document type id: read the page as that document, whatever identification says. Empty: identify.
     std::string document_type;
     double min_identification_score = 0.5;

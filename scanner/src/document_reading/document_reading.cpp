@@ -22,6 +22,12 @@ void wipe_string(std::string& s) noexcept {
 
 }  // namespace
 
+std::filesystem::path default_templates_dir() {
+    const std::filesystem::path installed = "/usr/share/hukiosk/templates";
+    if (std::filesystem::is_directory(installed)) return installed;
+    return std::filesystem::path(HUKIOSK_SOURCE_DIR) / "scanner/templates";
+}
+
 void DocumentReading::wipe() noexcept {
     for (OcrLine& line : text.lines) {
         wipe_string(line.text);
@@ -34,6 +40,7 @@ void DocumentReading::wipe() noexcept {
 
 std::expected<std::unique_ptr<DocumentReader>, std::string> DocumentReader::create(
     DocumentReadingOptions options) {
+    if (options.templates_dir.empty()) options.templates_dir = default_templates_dir();
     auto templates = fields::load_templates(options.templates_dir);
     if (!templates) return std::unexpected("document templates: " + templates.error().describe());
     if (!options.document_type.empty() &&
