@@ -49,8 +49,8 @@ Answer CentralService::file(const Transaction& tx, std::string_view kiosk_id,
                                     : request.agent->id_number;
     }
     for (const Attachment& attachment : request.attachments) {
-        filed.attachments.push_back(
-            {attachment.document_index, attachment.mime, attachment.bytes, attachment.ocr_text});
+        filed.attachments.push_back({attachment.document_index, attachment.mime, attachment.bytes,
+                                     attachment.ocr_text, attachment.reading_json});
     }
     store_.insert_application(tx, filed);
 

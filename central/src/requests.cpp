@@ -53,6 +53,61 @@ std::optional<Identity> read_identity_member(ObjectReader& reader, std::string_v
     return identity;
 }
 
+// Limits that no real document comes near: a page's reading is a handful of short fields.
+constexpr std::size_t kMaxReadFields = 64;
+constexpr std::size_t kMaxReadIdBytes = 64;
+constexpr std::size_t kMaxReadValueBytes = 1024;
+
+// The kiosk's reading of a page, checked member by member and written again from what was checked, so the
+// store keeps nothing a hostile body slipped in.
+std::expected<std::string, std::string> read_reading(const nlohmann::json& node, const std::string& path) {
+    if (!node.is_object()) return std::unexpected(path + " must be an object");
+    const auto type = node.find("document_type");
+    if (type == node.end() || !type->is_string() || type->get_ref<const std::string&>().empty() ||
+        type->get_ref<const std::string&>().size() > kMaxReadIdBytes) {
+        return std::unexpected(path + ".document_type must be a document type id");
+    }
+    const auto fields = node.find("fields");
+    if (fields == node.end() || !fields->is_array() || fields->size() > kMaxReadFields) {
+        return std::unexpected(path + ".fields must be an array of at most 64 fields");
+    }
+    nlohmann::ordered_json out;
+    out["document_type"] = *type;
+    out["fields"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < fields->size(); ++i) {
+        const nlohmann::json& field = (*fields)[i];
+        const std::string at = path + ".fields[" + std::to_string(i) + "]";
+        if (!field.is_object()) return std::unexpected(at + " must be an object");
+        const auto id = field.find("id");
+        const auto value = field.find("value");
+        const auto valid = field.find("valid");
+        const auto confirmed = field.find("confirmed");
+        const auto confidence = field.find("confidence");
+        if (id == field.end() || !id->is_string() || id->get_ref<const std::string&>().empty() ||
+            id->get_ref<const std::string&>().size() > kMaxReadIdBytes) {
+            return std::unexpected(at + ".id must be a field id");
+        }
+        if (value == field.end() || !value->is_string() ||
+            value->get_ref<const std::string&>().size() > kMaxReadValueBytes) {
+            return std::unexpected(at + ".value must be a string of at most 1024 bytes");
+        }
+        if (valid == field.end() || !valid->is_boolean() || confirmed == field.end() ||
+            !confirmed->is_boolean()) {
+            return std::unexpected(at + ".valid and .confirmed must be true or false");
+        }
+        if (confidence == field.end() || !confidence->is_number() || confidence->get<double>() < 0.0 ||
+            confidence->get<double>() > 1.0) {
+            return std::unexpected(at + ".confidence must be a number from 0 to 1");
+        }
+        out["fields"].push_back({{"id", *id},
+                                 {"value", *value},
+                                 {"valid", *valid},
+                                 {"confirmed", *confirmed},
+                                 {"confidence", confidence->get<double>()}});
+    }
+    return out.dump();
+}
+
 std::optional<Attachment> read_attachment(const nlohmann::json& node, const std::string& path,
                                           ObjectReader& outer) {
     ObjectReader reader(node, path);
@@ -61,6 +116,13 @@ std::optional<Attachment> read_attachment(const nlohmann::json& node, const std:
     attachment.mime = reader.required_string("mime");
     const std::string data = reader.required_string("data_base64");
     attachment.ocr_text = reader.optional_string("ocr_text").value_or("");
+    if (const nlohmann::json* reading = reader.optional_member("reading"); reading != nullptr) {
+        if (auto checked = read_reading(*reading, reader.path_of("reading"))) {
+            attachment.reading_json = std::move(*checked);
+        } else {
+            reader.refuse(checked.error());
+        }
+    }
     if (!reader.error()) {
         if (attachment.mime != "image/png" && attachment.mime != "image/jpeg") {
             reader.refuse(reader.path_of("mime") + " must be image/png or image/jpeg");

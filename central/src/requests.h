@@ -44,6 +44,10 @@ struct Attachment {
     std::string mime;   // image/png or image/jpeg
     std::string bytes;  // decoded from data_base64
     std::string ocr_text;
+    // What the kiosk read on the page and what the citizen confirmed, re-encoded from the checked members
+    // only ({"document_type": ..., "fields": [{"id", "value", "valid", "confirmed", "confidence"}]}); empty:
+    // the kiosk read nothing there.
+    std::string reading_json;
 };
 
 struct ApplicationRequest {

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS applications (
 CREATE INDEX IF NOT EXISTS applications_by_person ON applications (id_number);
 CREATE TABLE IF NOT EXISTS attachments (
     tracking_number TEXT NOT NULL REFERENCES applications (tracking_number), position INTEGER NOT NULL,
-    document_index INTEGER, mime TEXT NOT NULL, data BLOB NOT NULL, ocr_text TEXT NOT NULL,
+    document_index INTEGER, mime TEXT NOT NULL, data BLOB NOT NULL, ocr_text TEXT NOT NULL, reading TEXT,
     PRIMARY KEY (tracking_number, position));
 CREATE TABLE IF NOT EXISTS certificates (
     serial TEXT PRIMARY KEY, year INTEGER NOT NULL, counter INTEGER NOT NULL, service_id TEXT NOT NULL,
@@ -81,6 +81,11 @@ Store::Store(const std::string& path) : db_(path) {
 void Store::migrate() {
     Transaction tx = begin();
     tx.db().exec(kSchema);
+    // Stores made before the kiosk sent its readings have no reading column: add it (NULL for old rows).
+    Statement columns =
+        tx.db().prepare("SELECT COUNT(*) FROM pragma_table_info('attachments') WHERE name = 'reading'");
+    columns.step();
+    if (columns.integer(0) == 0) tx.db().exec("ALTER TABLE attachments ADD COLUMN reading TEXT");
     tx.commit();
 }
 
@@ -166,15 +171,22 @@ void Store::insert_application(const Transaction& tx, const FiledApplication& fi
     std::int64_t position = 0;
     for (const FiledAttachment& attachment : filed.attachments) {
         Statement add = tx.db().prepare(
-            "INSERT INTO attachments (tracking_number, position, document_index, mime, data, ocr_text)"
-            " VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO attachments (tracking_number, position, document_index, mime, data, ocr_text, "
+            "reading)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)");
         add.bind(1, application.tracking_number).bind(2, position++);
         if (attachment.document_index) {
             add.bind(3, *attachment.document_index);
         } else {
             add.bind_null(3);
         }
-        add.bind(4, attachment.mime).bind_blob(5, attachment.bytes).bind(6, attachment.ocr_text).run();
+        add.bind(4, attachment.mime).bind_blob(5, attachment.bytes).bind(6, attachment.ocr_text);
+        if (attachment.reading_json.empty()) {
+            add.bind_null(7);
+        } else {
+            add.bind(7, attachment.reading_json);
+        }
+        add.run();
     }
 }
 
@@ -182,6 +194,15 @@ std::int64_t Store::attachment_count(const Transaction& tx, std::string_view tra
     Statement query = tx.db().prepare("SELECT COUNT(*) FROM attachments WHERE tracking_number = ?");
     query.bind(1, tracking_number).step();
     return query.integer(0);
+}
+
+std::vector<std::string> Store::attachment_readings(const Transaction& tx, std::string_view tracking_number) {
+    Statement query = tx.db().prepare(
+        "SELECT COALESCE(reading, '') FROM attachments WHERE tracking_number = ? ORDER BY position");
+    query.bind(1, tracking_number);
+    std::vector<std::string> readings;
+    while (query.step()) readings.push_back(query.text(0));
+    return readings;
 }
 
 void Store::record_heartbeat(const Transaction& tx, std::string_view kiosk_id, std::string_view seen_at,

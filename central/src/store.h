@@ -55,6 +55,7 @@ struct FiledAttachment {
     std::string mime;
     std::string bytes;
     std::string ocr_text;
+    std::string reading_json;  // the kiosk's reading of the page (see requests.h); empty: none
 };
 
 struct FiledApplication {
@@ -93,6 +94,8 @@ class Store {
     std::string next_tracking_number(const Transaction& tx, std::string_view year_month);
     void insert_application(const Transaction& tx, const FiledApplication& filed);
     std::int64_t attachment_count(const Transaction& tx, std::string_view tracking_number);
+    // The kiosk's reading of each attachment, in filing order ("" where it read nothing).
+    std::vector<std::string> attachment_readings(const Transaction& tx, std::string_view tracking_number);
 
     // Kiosks.
     void record_heartbeat(const Transaction& tx, std::string_view kiosk_id, std::string_view seen_at,

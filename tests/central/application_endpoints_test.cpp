@@ -1,5 +1,10 @@
 // POST /v1/applications and GET /v1/applications/{tracking_number}, in-process.
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "service_fixture.h"
+#include "sqlite.h"
 
 namespace hk::central::test {
 namespace {
@@ -24,7 +29,51 @@ class ApplicationEndpoints : public ServiceFixture {
         Transaction tx = store.begin();
         return store.attachment_count(tx, tracking_number);
     }
+    std::vector<std::string> readings(const std::string& tracking_number) {
+        Transaction tx = store.begin();
+        return store.attachment_readings(tx, tracking_number);
+    }
 };
+
+TEST(CentralStore, AStoreFromBeforeReadingsGetsTheColumnAndKeepsItsPages) {
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("central-old-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(file);
+    {
+        Database old(file.string());
+        old.exec(
+            "CREATE TABLE attachments (tracking_number TEXT NOT NULL, position INTEGER NOT NULL,"
+            " document_index INTEGER, mime TEXT NOT NULL, data BLOB NOT NULL, ocr_text TEXT NOT NULL,"
+            " PRIMARY KEY (tracking_number, position));"
+            "INSERT INTO attachments VALUES ('202601000001', 0, 0, 'image/png', x'01', '');");
+    }
+    {
+        Store store(file.string());
+        Transaction tx = store.begin();
+        EXPECT_EQ(store.attachment_readings(tx, "202601000001"), std::vector<std::string>{""});
+    }
+    Store again(file.string());  // the second opening finds the column there and adds nothing
+    std::filesystem::remove(file);
+    std::filesystem::remove(file.string() + "-wal");
+    std::filesystem::remove(file.string() + "-shm");
+}
+
+TEST_F(ApplicationEndpoints, TheKiosksReadingOfEachPageIsKeptWithIt) {
+    json body = application("relocation_university_admission", kWangXiaoming);
+    body["attachments"][0]["reading"] = {{"document_type", "admission_notice"},
+                                         {"fields", json::array({{{"id", "university"},
+                                                                  {"value", "北京大学"},
+                                                                  {"valid", true},
+                                                                  {"confirmed", true},
+                                                                  {"confidence", 0.5}}})}};
+    const Answer answer = file("file-read", body);
+    ASSERT_EQ(answer.status, 201) << answer.body;
+    const std::vector<std::string> kept = readings(body_of(answer)["tracking_number"]);
+    ASSERT_EQ(kept.size(), 2U);
+    EXPECT_EQ(json::parse(kept[0])["fields"][0]["value"], "北京大学");
+    EXPECT_TRUE(json::parse(kept[0])["fields"][0]["confirmed"]);
+    EXPECT_EQ(kept[1], "");  // the second page went without a reading
+}
 
 TEST_F(ApplicationEndpoints, FilingGivesATrackingNumberAndTheExpectedDelay) {
     const Answer answer = file("file-1", application("relocation_university_admission", kWangXiaoming));

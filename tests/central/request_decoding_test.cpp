@@ -1,6 +1,8 @@
 // The protocol's JSON rules: 400 when the body is not JSON at all, 422 when it is JSON but not the schema.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "json_codec.h"
 #include "requests.h"
 
@@ -102,6 +104,45 @@ TEST(CertificateRequestDecoding, AcceptsOnlyTheFiveInstantCertificates) {
 
 json application(json attachments) {
     return {{"service_id", "household_book"}, {"subject", card()}, {"attachments", std::move(attachments)}};
+}
+
+TEST(ApplicationRequestDecoding, TheKiosksReadingOfAPageIsKeptOnlyAsFarAsItWasChecked) {
+    json page = {{"mime", "image/png"}, {"data_base64", "iVBORw0KGgo="}, {"document_index", 0}};
+    json field = {
+        {"id", "name"}, {"value", "王小明"}, {"valid", true}, {"confirmed", false}, {"confidence", 0.96}};
+    field["script"] = "<b>";  // a member nobody asked for
+    page["reading"] = {{"document_type", "household_register_page"}, {"fields", json::array({field})}};
+    page["reading"]["extra"] = 1;
+    const auto accepted = decode_application_request(application(json::array({page})));
+    ASSERT_TRUE(accepted) << accepted.error().message;
+    EXPECT_EQ(json::parse(accepted->attachments.at(0).reading_json),
+              json::parse(R"({"document_type": "household_register_page", "fields": [{"id": "name",
+                  "value": "王小明", "valid": true, "confirmed": false, "confidence": 0.96}]})"));
+
+    const auto refused_with = [&](const std::function<void(json&)>& spoil) {
+        json bad = page;
+        spoil(bad["reading"]);
+        return refusal(decode_application_request(application(json::array({bad}))));
+    };
+    EXPECT_EQ(refused_with([](json& r) { r = "text"; }), "422 attachments[0].reading must be an object");
+    EXPECT_EQ(refused_with([](json& r) { r.erase("document_type"); }),
+              "422 attachments[0].reading.document_type must be a document type id");
+    EXPECT_EQ(refused_with([](json& r) { r["fields"] = json::object(); }),
+              "422 attachments[0].reading.fields must be an array of at most 64 fields");
+    EXPECT_EQ(refused_with([](json& r) {
+                  const json one = r["fields"][0];
+                  r["fields"] = json::array();
+                  for (int i = 0; i < 65; ++i) r["fields"].push_back(one);
+              }),
+              "422 attachments[0].reading.fields must be an array of at most 64 fields");
+    EXPECT_EQ(refused_with([](json& r) { r["fields"][0]["id"] = ""; }),
+              "422 attachments[0].reading.fields[0].id must be a field id");
+    EXPECT_EQ(refused_with([](json& r) { r["fields"][0]["value"] = std::string(1025, 'x'); }),
+              "422 attachments[0].reading.fields[0].value must be a string of at most 1024 bytes");
+    EXPECT_EQ(refused_with([](json& r) { r["fields"][0]["confirmed"] = "yes"; }),
+              "422 attachments[0].reading.fields[0].valid and .confirmed must be true or false");
+    EXPECT_EQ(refused_with([](json& r) { r["fields"][0]["confidence"] = 1.5; }),
+              "422 attachments[0].reading.fields[0].confidence must be a number from 0 to 1");
 }
 
 TEST(ApplicationRequestDecoding, NeedsAtLeastOneImageThatDecodes) {

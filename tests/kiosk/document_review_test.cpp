@@ -58,7 +58,37 @@ TEST(DocumentReview, ADoubtfulFieldBlocksConfirmUntilTheCitizenSaysItIsRight) {
     EXPECT_EQ(d.screen(), Screen::Issuing);
     const auto* file = d.find_command<FileApplication>();
     ASSERT_NE(file, nullptr);
-    EXPECT_EQ(file->page_ids.size(), 2U);
+    ASSERT_EQ(file->pages.size(), 2U);
+    // What was read goes with the application, with the citizen's word on the doubtful field, so the clerk
+    // at the central office types nothing in.
+    const FiledPage& first = file->pages[0];
+    EXPECT_EQ(first.document_type, "household_register_page");
+    ASSERT_EQ(first.fields.size(), 2U);
+    EXPECT_EQ(first.fields[0].value.reveal(), "王小明");
+    EXPECT_FALSE(first.fields[0].confirmed);  // never doubtful: never asked
+    EXPECT_TRUE(first.fields[0].valid);
+    EXPECT_TRUE(first.fields[1].confirmed);
+    EXPECT_FALSE(
+        first.fields[1].valid);  // still failing its check: the clerk sees the citizen vouched for it
+    EXPECT_EQ(file->pages[1].document_type, "household_register_page");
+    EXPECT_FALSE(file->pages[1].fields[1].confirmed);
+}
+
+TEST(DocumentReview, APageNotRecognisedGoesWithoutAReading) {
+    Driver d;
+    d.to_checking("household_book");
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("scan");
+    d.apply(PageScanned{d.pending(), 42});
+    d.apply(PageRead{42, std::nullopt});
+    d.tap("continue");
+    d.tap("confirm");
+    const auto* file = d.find_command<FileApplication>();
+    ASSERT_NE(file, nullptr);
+    ASSERT_EQ(file->pages.size(), 1U);
+    EXPECT_EQ(file->pages[0].page_id, 42);
+    EXPECT_TRUE(file->pages[0].document_type.empty());
+    EXPECT_TRUE(file->pages[0].fields.empty());
 }
 
 TEST(DocumentReview, ConfirmWaitsForPagesStillBeingRead) {

@@ -201,8 +201,12 @@ TEST(EngineBehaviour, ApplicationAttachesEveryScannedPage) {
     d.to_issuing("relocation_graduates");
     const auto* file = d.find_command<FileApplication>();
     ASSERT_NE(file, nullptr);
-    EXPECT_EQ(file->page_ids.size(), 2u);
+    ASSERT_EQ(file->pages.size(), 2u);
     EXPECT_EQ(file->application.attached_pages, 2);
+    // Each page says which of the service's documents it is, in the catalogue's order.
+    EXPECT_EQ(file->pages[0].document_index, 0);
+    EXPECT_EQ(file->pages[1].document_index, 1);
+    EXPECT_NE(file->pages[0].page_id, file->pages[1].page_id);
 }
 
 TEST(EngineBehaviour, ARefusedScanAddsNoPageAndSaysHowToScanAgain) {

@@ -271,5 +271,40 @@ TEST_F(RecoveryTest, ApplicationIsFiledOnceUnderItsKey) {
     EXPECT_EQ(journal.find("k-app")->step, TransactionStep::Done);
 }
 
+TEST(JournalRecords, AnApplicationAskedAgainAfterACrashCarriesTheSameReadingOfItsPages) {
+    ApplicationRequest request;
+    request.service_id = "relocation_job_transfer";
+    request.attached_pages = 1;
+    request.idempotency_key = "k-read";
+    Attachment page{1, "image/png", {7, 8}, "", "household_register_page", {}};
+    page.fields.push_back({"id_number", PersonalString("11010519491231002X"), false, true, 0.41});
+    request.attachments.push_back(page);
+    const std::optional<ApplicationRequest> back = records::application_request(records::to_json(request));
+    ASSERT_TRUE(back.has_value());
+    ASSERT_EQ(back->attachments.size(), 1U);
+    const Attachment& read = back->attachments[0];
+    EXPECT_EQ(read.document_index, 1);
+    EXPECT_EQ(read.data, page.data);
+    EXPECT_EQ(read.document_type, "household_register_page");
+    ASSERT_EQ(read.fields.size(), 1U);
+    EXPECT_EQ(read.fields[0].id, "id_number");
+    EXPECT_EQ(read.fields[0].value.reveal(), "11010519491231002X");
+    EXPECT_FALSE(read.fields[0].valid);
+    EXPECT_TRUE(read.fields[0].confirmed);
+    EXPECT_DOUBLE_EQ(read.fields[0].confidence, 0.41);
+}
+
+TEST(JournalRecords, ARecordWrittenBeforeReadingsExistedStillReads) {
+    const std::string old_record =
+        R"({"service_id":"household_book","subject":{"name":"","id_number":"","document_number":"",)"
+        R"("birth_date":"","nationality":"","source":"card"},"pages":1,"key":"k-old",)"
+        R"("attachments":[{"index":0,"mime":"image/png","data":"AQI=","ocr":""}]})";
+    const std::optional<ApplicationRequest> back = records::application_request(old_record);
+    ASSERT_TRUE(back.has_value());
+    ASSERT_EQ(back->attachments.size(), 1U);
+    EXPECT_TRUE(back->attachments[0].document_type.empty());
+    EXPECT_TRUE(back->attachments[0].fields.empty());
+}
+
 }  // namespace
 }  // namespace hk::kiosk::testing

@@ -192,7 +192,7 @@ TEST_F(CentralFlow, HandlingPointsKeepTheServersOrder) {
 // Refusals decided on the kiosk: nothing is sent.
 TEST_F(CentralFlow, ScannedPagesWithoutTheirAttachmentsAreRefusedAsPagesMissing) {
     ApplicationRequest request =
-        sample_application("txn-13-file", {Attachment{0, "image/png", {1, 2, 3}, ""}});
+        sample_application("txn-13-file", {Attachment{0, "image/png", {1, 2, 3}, "", "", {}}});
     request.attached_pages = 2;  // one page could not be encoded
 
     auto receipt = client().file_application(request);
@@ -205,7 +205,7 @@ TEST_F(CentralFlow, ScannedPagesWithoutTheirAttachmentsAreRefusedAsPagesMissing)
 
 TEST_F(CentralFlow, AttachmentOfAnotherTypeIsRefused) {
     auto receipt = client().file_application(
-        sample_application("txn-15-file", {Attachment{0, "application/pdf", {1}, ""}}));
+        sample_application("txn-15-file", {Attachment{0, "application/pdf", {1}, "", "", {}}}));
 
     ASSERT_FALSE(receipt);
     EXPECT_EQ(receipt.error().kind, CentralErrorKind::Rejected);

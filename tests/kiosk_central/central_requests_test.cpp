@@ -3,11 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "base64_decode.h"
 #include "central/base64.h"
 #include "central/central_requests.h"
+#include "central/json_writer.h"
 #include "sample_answers.h"
 
 namespace hk::kiosk::central::test {
@@ -54,12 +57,41 @@ TEST(CentralRequests, Base64MatchesTheStandardAlphabetWithPadding) {
 }
 
 TEST(CentralRequests, AttachmentsOverThirtyTwoMebibytesAreRefusedBeforeEncoding) {
-    const ApplicationRequest request =
-        sample_application("k", {Attachment{0, "image/jpeg", std::vector<std::uint8_t>(25U << 20), ""}});
+    const ApplicationRequest request = sample_application(
+        "k", {Attachment{0, "image/jpeg", std::vector<std::uint8_t>(25U << 20), "", "", {}}});
     auto body = application_body(request);
     ASSERT_FALSE(body);
     EXPECT_EQ(body.error().kind, CentralErrorKind::Rejected);
     EXPECT_EQ(body.error().detail, "attachments exceed 32 MiB");
+}
+
+TEST(CentralRequests, WhatTheKioskReadOnAPageGoesWithItWithTheCitizensConfirmations) {
+    Attachment page{1, "image/png", {1, 2, 3}, "", "household_register_page", {}};
+    page.fields.push_back({"name", PersonalString("王小明"), true, false, 0.9634});
+    page.fields.push_back({"id_number", PersonalString("11010519491231002\"X"), false, true, 0.4});
+    Attachment unread{2, "image/png", {4}, "", "", {}};
+    const json parsed = json::parse(application_body(sample_application("k", {page, unread}))->text());
+    const json& attachments = parsed["attachments"];
+    ASSERT_EQ(attachments.size(), 2U);
+    EXPECT_EQ(attachments[0]["document_index"], 1);
+    EXPECT_EQ(attachments[0]["reading"],
+              json::parse(R"({"document_type": "household_register_page", "fields": [
+        {"id": "name", "value": "王小明", "valid": true, "confirmed": false, "confidence": 0.963},
+        {"id": "id_number", "value": "11010519491231002\"X", "valid": false, "confirmed": true,
+         "confidence": 0.4}]})"));
+    EXPECT_FALSE(attachments[1].contains("reading"));  // not recognised: the pixels alone
+}
+
+TEST(CentralRequests, ConfidencesAreWrittenWithAPointWhateverTheLocale) {
+    JsonWriter writer;
+    writer.begin_array()
+        .fixed3(0.0)
+        .fixed3(1.0)
+        .fixed3(0.12349)
+        .fixed3(-3.0)
+        .fixed3(std::nan(""))
+        .end_array();
+    EXPECT_EQ(writer.take(), "[0.000,1.000,0.123,0.000,0.000]");
 }
 
 }  // namespace

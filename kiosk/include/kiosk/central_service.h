@@ -84,12 +84,24 @@ struct IssuedCertificate {
     void wipe() noexcept;
 };
 
+// A field the kiosk read on a scanned page, as the citizen left it on the review screen: the clerk at the
+// central office sees what was read and what the citizen vouched for, and types nothing in.
+struct AttachmentField {
+    std::string id;  // the document template's field id, e.g. "id_number"
+    drivers::PersonalString value;
+    bool valid = false;       // passed the reader's checks (check character, a real date, ...)
+    bool confirmed = false;   // the citizen looked at it on the review screen and said it is right
+    double confidence = 0.0;  // the reader's, 0..1
+};
+
 // A scanned page sent with an application (personal data: wiped with the request).
 struct Attachment {
     int document_index = 0;  // which of the service's documents_to_scan it is
     std::string mime = "image/png";
     std::vector<std::uint8_t> data;
     std::string ocr_text;
+    std::string document_type;            // the template the page was read as; empty: not recognised
+    std::vector<AttachmentField> fields;  // what was read on it (none when not recognised)
 };
 
 struct ApplicationRequest {

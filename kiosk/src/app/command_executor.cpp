@@ -350,14 +350,15 @@ void CommandExecutor::file_application(FileApplication command) {
     }
     central_worker_.post([this, command = std::move(command)](const std::stop_token&) {
         ApplicationRequest application = command.application;
-        application.attached_pages = static_cast<int>(command.page_ids.size());
-        std::vector<scanner::Image> pages = pages_.copies(command.page_ids);
-        for (std::size_t index = 0; index < pages.size(); ++index) {
-            auto png = encode_png(pages[index]);
-            pages[index].wipe();
-            if (png)
-                application.attachments.push_back(
-                    {static_cast<int>(index), "image/png", std::move(*png), {}});
+        application.attached_pages = static_cast<int>(command.pages.size());
+        for (const FiledPage& filed : command.pages) {
+            std::optional<scanner::Image> page = pages_.copy(filed.page_id);
+            if (!page) continue;  // the central client refuses an application short of a page
+            auto png = encode_png(*page);
+            page->wipe();
+            if (!png) continue;
+            application.attachments.push_back(
+                {filed.document_index, "image/png", std::move(*png), {}, filed.document_type, filed.fields});
         }
         // The pages are personal data: whatever happens below, their encoded copies are zeroed on the way
         // out.

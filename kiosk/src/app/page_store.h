@@ -4,6 +4,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "scanner/image.h"
@@ -33,14 +34,11 @@ class PageStore {
         return bytes;
     }
 
-    // Copies of the pages, in the order asked (missing ids are skipped).
-    [[nodiscard]] std::vector<scanner::Image> copies(const std::vector<int>& ids) const {
+    // A copy of the page; nullopt when there is no page of that id (wiped with its session).
+    [[nodiscard]] std::optional<scanner::Image> copy(int id) const {
         std::lock_guard lock(mutex_);
-        std::vector<scanner::Image> pages;
-        for (int id : ids) {
-            if (auto it = pages_.find(id); it != pages_.end()) pages.push_back(it->second);
-        }
-        return pages;
+        if (auto it = pages_.find(id); it != pages_.end()) return it->second;
+        return std::nullopt;
     }
 
     void wipe() {

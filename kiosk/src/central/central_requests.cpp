@@ -84,6 +84,8 @@ std::expected<RequestBody, CentralError> application_body(const ApplicationReque
             return std::unexpected(CentralError{CentralErrorKind::Rejected, "attachment type not accepted"});
         }
         estimate += base64_length(page.data.size()) + 6 * page.ocr_text.size() + 128;
+        for (const AttachmentField& field : page.fields)
+            estimate += 6 * (field.id.size() + field.value.size()) + 96;
     }
     if (estimate > kMaxApplicationBodyBytes) {
         return std::unexpected(CentralError{CentralErrorKind::Rejected, "attachments exceed 32 MiB"});
@@ -97,6 +99,16 @@ std::expected<RequestBody, CentralError> application_body(const ApplicationReque
         json.begin_object().key("mime").string(page.mime);
         if (page.document_index >= 0) json.key("document_index").integer(page.document_index);
         if (!page.ocr_text.empty()) json.key("ocr_text").string(page.ocr_text);
+        if (!page.document_type.empty()) {
+            json.key("reading").begin_object().key("document_type").string(page.document_type);
+            json.key("fields").begin_array();
+            for (const AttachmentField& field : page.fields) {
+                json.begin_object().key("id").string(field.id).key("value").string(field.value.reveal());
+                json.key("valid").boolean(field.valid).key("confirmed").boolean(field.confirmed);
+                json.key("confidence").fixed3(field.confidence).end_object();
+            }
+            json.end_array().end_object();
+        }
         json.key("data_base64").base64(page.data);
         json.end_object();
     }

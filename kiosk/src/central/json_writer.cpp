@@ -1,6 +1,8 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -126,6 +128,23 @@ JsonWriter& JsonWriter::string(std::string_view value) {
 JsonWriter& JsonWriter::integer(long long value) {
     before_value();
     raw(std::to_string(value));
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+    before_value();
+    raw(value ? "true" : "false");
+    return *this;
+}
+
+JsonWriter& JsonWriter::fixed3(double value) {
+    before_value();
+    // Digits by hand: printf's %f takes its decimal point from the locale. Confidences are never negative.
+    const double clamped = std::isfinite(value) ? std::clamp(value, 0.0, 1e9) : 0.0;
+    const long long thousandths = std::llround(clamped * 1000.0);
+    std::array<char, 32> text{};
+    std::snprintf(text.data(), text.size(), "%lld.%03lld", thousandths / 1000, thousandths % 1000);
+    raw(text.data());
     return *this;
 }
 

@@ -20,6 +20,9 @@ class JsonWriter {
     JsonWriter& key(std::string_view name);
     JsonWriter& string(std::string_view value);
     JsonWriter& integer(long long value);
+    JsonWriter& boolean(bool value);
+    // A non-negative number with three decimals (a confidence); '.' whatever the process's locale.
+    JsonWriter& fixed3(double value);
     // Bytes as a base64 JSON string, encoded in place.
     JsonWriter& base64(std::span<const std::uint8_t> bytes);
 

@@ -78,10 +78,20 @@ std::string to_json(const CertificateRequest& request) {
 std::string to_json(const ApplicationRequest& request) {
     json attachments = json::array();
     for (const Attachment& page : request.attachments) {
+        json fields = json::array();
+        for (const AttachmentField& field : page.fields) {
+            fields.push_back({{"id", field.id},
+                              {"value", text(field.value)},
+                              {"valid", field.valid},
+                              {"confirmed", field.confirmed},
+                              {"confidence", field.confidence}});
+        }
         attachments.push_back({{"index", page.document_index},
                                {"mime", page.mime},
                                {"data", to_base64(page.data)},
-                               {"ocr", page.ocr_text}});
+                               {"ocr", page.ocr_text},
+                               {"type", page.document_type},
+                               {"fields", fields}});
     }
     json doc = {{"service_id", request.service_id},
                 {"subject", identity(request.subject)},
@@ -134,9 +144,19 @@ std::optional<ApplicationRequest> application_request(const std::string& text_js
         if (doc.contains("agent")) request.agent = identity_from(doc.at("agent"));
         request.attached_pages = doc.at("pages").get<int>();
         for (const json& page : doc.value("attachments", json::array())) {
-            request.attachments.push_back({page.at("index").get<int>(), page.at("mime").get<std::string>(),
-                                           from_base64(page.at("data").get<std::string>()),
-                                           page.at("ocr").get<std::string>()});
+            Attachment& attachment = request.attachments.emplace_back();
+            attachment.document_index = page.at("index").get<int>();
+            attachment.mime = page.at("mime").get<std::string>();
+            attachment.data = from_base64(page.at("data").get<std::string>());
+            attachment.ocr_text = page.at("ocr").get<std::string>();
+            // Records written before the kiosk sent what it read have neither.
+            attachment.document_type = page.value("type", std::string());
+            for (const json& field : page.value("fields", json::array())) {
+                attachment.fields.push_back({field.at("id").get<std::string>(),
+                                             PersonalString(field.at("value").get<std::string>()),
+                                             field.at("valid").get<bool>(), field.at("confirmed").get<bool>(),
+                                             field.at("confidence").get<double>()});
+            }
         }
         request.idempotency_key = doc.at("key").get<std::string>();
         return request;

@@ -9,6 +9,28 @@ namespace hk::kiosk {
 
 namespace detail {
 
+namespace {
+
+// The pages as the central service gets them: each with what the reader found on it and whether the citizen
+// confirmed it. A page the reader did not recognise goes as pixels alone.
+std::vector<FiledPage> filed_pages(const std::vector<ScannedPageRef>& pages) {
+    std::vector<FiledPage> filed;
+    filed.reserve(pages.size());
+    for (const ScannedPageRef& page : pages) {
+        FiledPage& out = filed.emplace_back();
+        out.page_id = page.page_id;
+        out.document_index = page.document_index;
+        if (!page.document) continue;
+        out.document_type = page.document->type;
+        for (const ReadField& field : page.document->fields) {
+            out.fields.push_back({field.id, field.value, field.valid, field.confirmed, field.confidence});
+        }
+    }
+    return filed;
+}
+
+}  // namespace
+
 bool is_interactive(Screen screen) {
     switch (screen) {
         case Screen::Language:
@@ -110,16 +132,15 @@ void StepContext::issue_entry_commands() {
                 emit(IssueCertificate{start_request(),
                                       {s.service_id, *s.subject(), agent, s.transaction_key}});
             } else {
-                std::vector<int> page_ids;
-                for (const ScannedPageRef& page : s.pages) page_ids.push_back(page.page_id);
+                std::vector<FiledPage> pages = filed_pages(s.pages);
                 emit(FileApplication{start_request(),
                                      {s.service_id,
                                       *s.subject(),
                                       agent,
-                                      static_cast<int>(page_ids.size()),
+                                      static_cast<int>(pages.size()),
                                       {},
                                       s.transaction_key},
-                                     std::move(page_ids)});
+                                     std::move(pages)});
             }
             break;
         }

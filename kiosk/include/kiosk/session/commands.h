@@ -37,10 +37,18 @@ struct IssueCertificate {
     std::uint64_t request = 0;
     CertificateRequest certificate;
 };
+// A page of an application as the engine hands it over: the kiosk's handle to its pixels, which of the
+// service's documents it is, and what the page reader found on it (with the citizen's confirmations).
+struct FiledPage {
+    int page_id = 0;
+    int document_index = 0;
+    std::string document_type;  // empty: the reader did not recognise the page
+    std::vector<AttachmentField> fields;
+};
 struct FileApplication {
     std::uint64_t request = 0;
     ApplicationRequest application;
-    std::vector<int> page_ids;
+    std::vector<FiledPage> pages;  // in the order the service lists its documents
 };
 struct QueryApplicationStatus {
     std::uint64_t request = 0;
