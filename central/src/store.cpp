@@ -152,6 +152,19 @@ std::string Store::next_tracking_number(const Transaction& tx, std::string_view 
     return std::string(year_month) + zero_padded(counter, 6);
 }
 
+namespace {
+
+// Optional text columns hold NULL, not "", when there is nothing (no agent, no reading).
+void bind_text_or_null(Statement& statement, int index, std::string_view text) {
+    if (text.empty()) {
+        statement.bind_null(index);
+    } else {
+        statement.bind(index, text);
+    }
+}
+
+}  // namespace
+
 void Store::insert_application(const Transaction& tx, const FiledApplication& filed) {
     const Application& application = filed.application;
     Statement insert = tx.db().prepare(
@@ -162,11 +175,7 @@ void Store::insert_application(const Transaction& tx, const FiledApplication& fi
         .bind(2, application.id_number)
         .bind(3, application.service_id);
     insert.bind(4, application.state).bind(5, application.updated_on).bind(6, filed.kiosk_id);
-    if (filed.agent_id_number.empty()) {
-        insert.bind_null(7);
-    } else {
-        insert.bind(7, filed.agent_id_number);
-    }
+    bind_text_or_null(insert, 7, filed.agent_id_number);
     insert.run();
     std::int64_t position = 0;
     for (const FiledAttachment& attachment : filed.attachments) {
@@ -181,11 +190,7 @@ void Store::insert_application(const Transaction& tx, const FiledApplication& fi
             add.bind_null(3);
         }
         add.bind(4, attachment.mime).bind_blob(5, attachment.bytes).bind(6, attachment.ocr_text);
-        if (attachment.reading_json.empty()) {
-            add.bind_null(7);
-        } else {
-            add.bind(7, attachment.reading_json);
-        }
+        bind_text_or_null(add, 7, attachment.reading_json);
         add.run();
     }
 }

@@ -22,6 +22,14 @@ void to_review_with_read_pages(Driver& d, bool first_doubtful = true) {
     d.tap("continue");
 }
 
+// A household book application with one page scanned (kept as `page_id`) and not yet read.
+void scan_one_household_book_page(Driver& d, int page_id) {
+    d.to_checking("household_book");
+    d.answer_eligibility(Verdict::Eligible);
+    d.tap("scan");
+    d.apply(PageScanned{d.pending(), page_id});
+}
+
 bool shows(const ui::ViewModel& view, const std::string& text) {
     return std::ranges::any_of(view.lines, [&](const std::string& line) { return line.contains(text); });
 }
@@ -68,18 +76,15 @@ TEST(DocumentReview, ADoubtfulFieldBlocksConfirmUntilTheCitizenSaysItIsRight) {
     EXPECT_FALSE(first.fields[0].confirmed);  // never doubtful: never asked
     EXPECT_TRUE(first.fields[0].valid);
     EXPECT_TRUE(first.fields[1].confirmed);
-    EXPECT_FALSE(
-        first.fields[1].valid);  // still failing its check: the clerk sees the citizen vouched for it
+    // Still failing its check: the clerk sees that the citizen vouched for it.
+    EXPECT_FALSE(first.fields[1].valid);
     EXPECT_EQ(file->pages[1].document_type, "household_register_page");
     EXPECT_FALSE(file->pages[1].fields[1].confirmed);
 }
 
 TEST(DocumentReview, APageNotRecognisedGoesWithoutAReading) {
     Driver d;
-    d.to_checking("household_book");
-    d.answer_eligibility(Verdict::Eligible);
-    d.tap("scan");
-    d.apply(PageScanned{d.pending(), 42});
+    scan_one_household_book_page(d, 42);
     d.apply(PageRead{42, std::nullopt});
     d.tap("continue");
     d.tap("confirm");
@@ -93,10 +98,7 @@ TEST(DocumentReview, APageNotRecognisedGoesWithoutAReading) {
 
 TEST(DocumentReview, ConfirmWaitsForPagesStillBeingRead) {
     Driver d;
-    d.to_checking("household_book");
-    d.answer_eligibility(Verdict::Eligible);
-    d.tap("scan");
-    d.apply(PageScanned{d.pending(), 42});
+    scan_one_household_book_page(d, 42);
     d.tap("continue");
     ASSERT_EQ(d.screen(), Screen::Review);
     EXPECT_FALSE(d.session().pages[0].read);
@@ -115,10 +117,7 @@ TEST(DocumentReview, ConfirmWaitsForPagesStillBeingRead) {
 
 TEST(DocumentReview, APageTheReaderDoesNotAnswerForInAStepsTimeGoesWithoutFields) {
     Driver d;
-    d.to_checking("household_book");
-    d.answer_eligibility(Verdict::Eligible);
-    d.tap("scan");
-    d.apply(PageScanned{d.pending(), 42});
+    scan_one_household_book_page(d, 42);
     d.tap("continue");
     d.advance(d.engine.config().step_timeout - Millis(1));
     d.tap("confirm");
@@ -205,10 +204,7 @@ TEST(DocumentReviewView, ListsWhatWasReadMaskedAndMarksDoubtfulFields) {
 
 TEST(DocumentReviewView, SaysWhileAPageIsStillBeingRead) {
     Driver d;
-    d.to_checking("household_book");
-    d.answer_eligibility(Verdict::Eligible);
-    d.tap("scan");
-    d.apply(PageScanned{d.pending(), 42});
+    scan_one_household_book_page(d, 42);
     d.tap("continue");
     const ui::ViewModel view = build_view(d.state, d.engine);
     EXPECT_TRUE(shows(view, "正在读取"));
