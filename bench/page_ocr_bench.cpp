@@ -19,13 +19,13 @@
 
 #include <ctime>
 
-#include "page_gen.h"
 #include "ratio_reporter.h"
 #include "scanner/page_ocr/page_ocr.h"
+#include "scanner/sim/page_gen.h"
 
 namespace {
 
-using hk::scanner::testing::GeneratedPage;
+using hk::scanner::sim::GeneratedPage;
 
 int env_int(const char* name, int fallback) {
     const char* v = std::getenv(name);
@@ -115,7 +115,7 @@ void BM_page_ocr(benchmark::State& state, hk::scanner::PageOcr* ocr, CerTally* t
         if (read) {
             for (const auto& line : read->lines) text += line.text + "\n";
         }
-        tally->add(hk::scanner::testing::character_error_rate(page.truth, text), cpu_used);
+        tally->add(hk::scanner::sim::character_error_rate(page.truth, text), cpu_used);
         state.ResumeTiming();
     }
 }
@@ -127,8 +127,7 @@ void BM_tesseract_cli(benchmark::State& state, bool one_thread, CerTally* tally)
         const double cpu = children_cpu_seconds();
         std::string text = run_cli(page.png, one_thread);
         state.PauseTiming();
-        tally->add(hk::scanner::testing::character_error_rate(page.truth, text),
-                   children_cpu_seconds() - cpu);
+        tally->add(hk::scanner::sim::character_error_rate(page.truth, text), children_cpu_seconds() - cpu);
         state.ResumeTiming();
     }
 }
@@ -143,12 +142,11 @@ int main(int argc, char** argv) {
 
     std::size_t characters = 0;
     for (int n = 0; n < pages; ++n) {
-        hk::scanner::testing::PageOptions options;  // A4 at 300 dpi, 11 pt, as many lines as fit
+        hk::scanner::sim::PageOptions options;  // A4 at 300 dpi, 11 pt, as many lines as fit
         options.degrade = true;
-        BenchPage page{
-            hk::scanner::testing::generate_page(static_cast<std::uint64_t>(500 + n), options), {}, {}};
+        BenchPage page{hk::scanner::sim::generate_page(static_cast<std::uint64_t>(500 + n), options), {}, {}};
         for (const auto& line : page.page.lines) page.truth += line.text + "\n";
-        characters += hk::scanner::testing::code_points(page.truth).size();
+        characters += hk::scanner::sim::code_points(page.truth).size();
         page.png = (dir / ("page" + std::to_string(n) + ".png")).string();
         if (!write_png(page.page.image, page.png)) {
             std::fprintf(stderr, "could not write %s\n", page.png.c_str());

@@ -141,6 +141,15 @@ pango-view --font="Noto Sans CJK SC 12" --dpi=300 --margin=200 --rotate=3 --back
     -o "$out/register-page.png" "$out/register-page.txt"
 "$bin/kiosk/kioskctl" ocr "$out/register-page.png" | tee "$out/ocr.txt"
 
+# The same reading inside the kiosk: a household register page laid on the (simulated) scanner is read while the
+# citizen goes on, and the review screen lists what was read for them to check.
+echo
+echo "demo: a household register page on the kiosk's scanner, read for the review screen:"
+"$bin/kiosk/kiosk" --simulate --headless --script kiosk/scripts/demo-register-page.script \
+    --out "$out/register-page-read" > "$out/register-page-read.log" 2>&1 ||
+    { echo "demo: the register page session failed; see $out/register-page-read.log" >&2; exit 1; }
+grep -E 'page_read|document_reader' "$out/register-page-read.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
+
 # A citizen who cannot see the screen well: keypad only, speech on, large text, high contrast, Korean. Simulated
 # headless runs write what the kiosk would say to speech.txt (a kiosk with a sound card speaks it with espeak-ng).
 echo
@@ -241,7 +250,8 @@ echo "  receipt      $receipt (ESC/POS bytes)$([ -f "$out/receipt.json" ] && ech
 echo "  screenshots  $out/screens/ ($(ls "$out"/screens | wc -l) screens)"
 echo "  transcript   $out/transcript.txt"
 echo "  card readers $out/chip-read.txt, $out/idcard-read.txt (kioskctl chip read / idcard read against simulated readers)"
-echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png)"
+echo "  page OCR     $out/ocr.txt (kioskctl ocr on $out/register-page.png);"
+echo "               $out/register-page-read/screens/*-review-register-page-read.png (read by the kiosk for review)"
 echo "  accessible   $out/accessible/speech.txt (spoken prompts), $out/accessible/screens/ (large text, high contrast, help)"
 echo "  technician   $out/technician.txt (kioskctl status, selftest, counters, ...), $out/readiness-report.pdf,"
 echo "               $out/hukiosk-support-*.tar.gz, $out/heartbeat.json (the MQTT heartbeat), $out/audit.log"

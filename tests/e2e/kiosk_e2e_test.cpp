@@ -144,6 +144,22 @@ TEST_F(KioskEndToEnd, PassportHolderRepresentedBySomeoneElseFilesAnApplication) 
     expect_no_personal_data(steps);
 }
 
+TEST_F(KioskEndToEnd, AHouseholdRegisterPageOnTheScannerIsReadForTheReviewScreen) {
+    ASSERT_EQ(run("../../../kiosk/scripts/demo-register-page.script"), 0) << log();
+    const std::string steps = transcript();
+    // The simulated scanner's page went through the real page reader (clean-up, Tesseract, template).
+    EXPECT_NE(steps.find("event   PageRead page=1 document=household_register_page"), std::string::npos)
+        << steps;
+    bool read_screen = false;
+    for (const fs::path& shot : files(out_ / "screens", ".png")) {
+        read_screen |= shot.filename().string().ends_with("-review-register-page-read.png");
+    }
+    EXPECT_TRUE(read_screen);
+    // What was read is personal data: on the screen when asked, never in the transcript or the log.
+    expect_no_personal_data(steps);
+    expect_no_personal_data(log());
+}
+
 TEST_F(KioskEndToEnd, PaperRecordsAreReferredToTheirStation) {
     ASSERT_EQ(run("referral-paper-records.script"), 0) << log();
     EXPECT_TRUE(files(out_, ".pdf").empty());

@@ -11,7 +11,7 @@
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 
-#include "page_gen.h"
+#include "scanner/sim/page_gen.h"
 
 namespace hk::kiosk::ctl {
 namespace {
@@ -30,20 +30,19 @@ class OcrCommand : public ::testing::Test {
 
     // A household register card's main lines; 110105199005170011 is a valid GB 11643 number.
     std::filesystem::path register_page(const std::string& name, double tilt_degrees) {
-        scanner::testing::PageOptions page;
+        scanner::sim::PageOptions page;
         page.width = 1800;
         page.height = 1100;
         page.point_size = 12;
-        const auto generated =
-            scanner::testing::render_lines({{"常住人口登记卡", 560, 80},
-                                            {"姓名：王小明", 150, 260},
-                                            {"与户主关系：子", 900, 260},
-                                            {"民族：汉", 150, 380},
-                                            {"出生日期：1990年05月17日", 900, 380},
-                                            {"公民身份号码：110105199005170011", 150, 500},
-                                            {"住址：北京市朝阳区建国路88号", 150, 620},
-                                            {"何时由何地迁来本址：2015年09月01日", 150, 740}},
-                                           page);
+        const auto generated = scanner::sim::render_lines({{"常住人口登记卡", 560, 80},
+                                                           {"姓名：王小明", 150, 260},
+                                                           {"与户主关系：子", 900, 260},
+                                                           {"民族：汉", 150, 380},
+                                                           {"出生日期：1990年05月17日", 900, 380},
+                                                           {"公民身份号码：110105199005170011", 150, 500},
+                                                           {"住址：北京市朝阳区建国路88号", 150, 620},
+                                                           {"何时由何地迁来本址：2015年09月01日", 150, 740}},
+                                                          page);
         cv::Mat image(generated.image.height, generated.image.width, CV_8UC1,
                       const_cast<std::uint8_t*>(generated.image.pixels.data()));
         if (tilt_degrees != 0) {
@@ -99,11 +98,11 @@ TEST_F(OcrCommand, ReadsAHouseholdRegisterPageStraightOrTilted) {
 }
 
 TEST_F(OcrCommand, AnUnrelatedPageIsNotADocumentAndAMissingFileIsAnError) {
-    scanner::testing::PageOptions page;
+    scanner::sim::PageOptions page;
     page.width = 1400;
     page.height = 600;
-    const auto generated = scanner::testing::render_lines(
-        {{"Electricity bill", 150, 120}, {"Amount due: 231.50", 150, 300}}, page);
+    const auto generated =
+        scanner::sim::render_lines({{"Electricity bill", 150, 120}, {"Amount due: 231.50", 150, 300}}, page);
     const cv::Mat image(generated.image.height, generated.image.width, CV_8UC1,
                         const_cast<std::uint8_t*>(generated.image.pixels.data()));
     ASSERT_TRUE(cv::imwrite((dir_ / "bill.png").string(), image));

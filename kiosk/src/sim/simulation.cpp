@@ -4,14 +4,59 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <optional>
+#include <string>
 
 #include "drivers/sim/icao_test_card.h"
 #include "ops/events/log_event.h"
 #include "scanner/mrz.h"
+#include "scanner/sim/page_gen.h"
 
 namespace hk::kiosk::sim {
 namespace {
+
+constexpr std::string_view kRegisterPage = "household register page";
+
+// "household register page" or "household register page 4": the person whose page it is (the first when no
+// number is given); nullopt for any other document, or a person the world does not have.
+std::optional<std::size_t> register_page_person(std::string_view label, std::size_t people) {
+    if (!label.starts_with(kRegisterPage)) return std::nullopt;
+    std::string_view rest = label.substr(kRegisterPage.size());
+    while (rest.starts_with(' ')) rest.remove_prefix(1);
+    std::size_t person = 0;
+    if (!rest.empty()) {
+        if (rest.size() > 3 || !std::ranges::all_of(rest, [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        person = static_cast<std::size_t>(std::stoi(std::string(rest)));
+    }
+    if (person >= people) return std::nullopt;
+    return person;
+}
+
+// The person's page of the household register (常住人口登记卡) as printed, at 300 dpi, so the kiosk's page
+// reader reads it as it would a real one: the same labels the template looks for.
+scanner::Image register_page_of(const WorldPerson& person) {
+    scanner::sim::PageOptions page;
+    page.width = 1800;
+    page.height = 1100;
+    page.point_size = 12;
+    const std::string& birth = person.birth;  // YYYYMMDD
+    const std::string born =
+        birth.size() == 8 ? birth.substr(0, 4) + "年" + birth.substr(4, 2) + "月" + birth.substr(6, 2) + "日"
+                          : birth;
+    return scanner::sim::render_lines({{"常住人口登记卡", 560, 80},
+                                       {"姓名：" + person.name, 150, 260},
+                                       {"与户主关系：" + person.relation, 900, 260},
+                                       {"民族：" + person.ethnicity, 150, 380},
+                                       {"出生日期：" + born, 900, 380},
+                                       {"公民身份号码：" + person.id_number, 150, 500},
+                                       {"住址：" + person.address, 150, 620},
+                                       {"何时由何地迁来本址：2015年09月01日", 150, 740}},
+                                      page)
+        .image;
+}
 
 using drivers::PersonalString;
 
@@ -172,6 +217,10 @@ bool Simulation::present_technician_card(std::string_view uid_hex) {
 
 void Simulation::place_document(const std::string& label) {
     ++documents_placed_;
+    if (const auto person = register_page_person(label, world_.people.size())) {
+        scanner.place({label, register_page_of(world_.people[*person]), {}});
+        return;
+    }
     scanner.place({label, scanner::sim::synthetic_page(2480, 3508, documents_placed_), {}});
 }
 

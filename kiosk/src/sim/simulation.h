@@ -44,6 +44,8 @@ class Simulation {
     bool present_passport(std::size_t person);  // photo page on the scanner and the chip on the reader
     // A technician's access card on the chip reader, by its UID in hex; false when that is not hex.
     bool present_technician_card(std::string_view uid_hex);
+    // A document on the scanner's glass: "household register page [N]" is person N's register page, drawn
+    // with their entries for the page reader; anything else is a synthetic page with nothing to read.
     void place_document(const std::string& label);
     void take_everything_away();
 

@@ -11,15 +11,15 @@
 #include <thread>
 
 #include "line_text.h"
-#include "page_gen.h"
 #include "scanner/page_ocr/page_ocr.h"
+#include "scanner/sim/page_gen.h"
 
 namespace hk::scanner {
 namespace {
 
-using testing::character_error_rate;
-using testing::GeneratedPage;
-using testing::PageOptions;
+using sim::character_error_rate;
+using sim::GeneratedPage;
+using sim::PageOptions;
 
 // Measured on these pages (1240 x 900 px at 300 dpi, 11 pt, degraded, seeds 1-20, about 100 code points
 // each): mean 0.44 %, worst 1.0 % (one character, mostly the rare 簿 of the title read as 筹). 3 % allows two
@@ -64,7 +64,7 @@ class PageOcrTest : public ::testing::Test {
         auto created = PageOcr::create();
         ASSERT_TRUE(created.has_value()) << created.error().message;
         ocr_ = std::move(*created);
-        page_ = new GeneratedPage(testing::generate_page(1, small_page()));
+        page_ = new GeneratedPage(sim::generate_page(1, small_page()));
     }
     static void TearDownTestSuite() {
         ocr_.reset();
@@ -101,7 +101,7 @@ TEST_F(PageOcrTest, ShortChineseLinesAreNotLeftToTheLatinModel) {
     // Seeds whose pages, read with chi_sim+eng alone, lost a title or a two-character line to the Latin model
     // ("BRPOS", "5SPEXAZB"): the second reading with chi_sim alone brings them back.
     for (std::uint64_t seed : {4U, 19U}) {
-        const GeneratedPage page = testing::generate_page(seed, small_page());
+        const GeneratedPage page = sim::generate_page(seed, small_page());
         const auto read = ocr_->recognise(page.image);
         ASSERT_TRUE(read.has_value()) << read.error().message;
         EXPECT_LT(character_error_rate(truth_text(page), read_text(*read)), kMaxCer) << read_text(*read);
@@ -161,7 +161,7 @@ TEST_F(PageOcrTest, RegionsOutsideTheImageAreClippedOrIgnored) {
 }
 
 TEST_F(PageOcrTest, TwoCallersAtOnceBothGetTheirOwnPage) {
-    const GeneratedPage other = testing::generate_page(2, small_page());
+    const GeneratedPage other = sim::generate_page(2, small_page());
     std::expected<OcrPage, PageOcrError> first = std::unexpected(PageOcrError{});
     std::expected<OcrPage, PageOcrError> second = std::unexpected(PageOcrError{});
     std::thread a([&] { first = ocr_->recognise(page_->image); });
@@ -177,7 +177,7 @@ TEST_F(PageOcrTest, TwoCallersAtOnceBothGetTheirOwnPage) {
 TEST_F(PageOcrTest, ABlankPageHasNoLines) {
     PageOptions options = small_page();
     options.lines = 0;
-    GeneratedPage blank = testing::render_lines({}, options);
+    GeneratedPage blank = sim::render_lines({}, options);
     auto read = ocr_->recognise(blank.image);
     ASSERT_TRUE(read.has_value()) << read.error().message;
     EXPECT_TRUE(read->lines.empty());
@@ -255,7 +255,7 @@ TEST(PageBands, BandsNeverCutThroughALineAndCoverEveryLine) {
         PageOptions options = small_page();
         options.lines = 12;
         options.height = 1500;
-        const GeneratedPage page = testing::generate_page(seed, options);
+        const GeneratedPage page = sim::generate_page(seed, options);
         for (int max_bands : {1, 2, 6, 100}) {
             const auto bands = split_into_bands(page.image, max_bands);
             ASSERT_FALSE(bands.empty());

@@ -1,5 +1,6 @@
 // Generated household-register-like pages (Chinese and English) with their truth: each line's text and the
 // box it was drawn in, rendered by Pango and Cairo in Noto CJK SC. Everything is a pure function of the seed.
+// The page-OCR tests and benchmark read them; the simulated scanner lays them on its glass (Simulation).
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 #include "scanner/image.h"
 #include "scanner/page_ocr/ocr_text.h"
 
-namespace hk::scanner::testing {
+namespace hk::scanner::sim {
 
 struct PageOptions {
     int width = 2480;  // A4 at 300 dpi
@@ -47,4 +48,4 @@ double character_error_rate(const std::string& truth, const std::string& read);
 // The code points of UTF-8 text.
 std::u32string code_points(const std::string& text);
 
-}  // namespace hk::scanner::testing
+}  // namespace hk::scanner::sim

@@ -1,4 +1,4 @@
-#include "page_gen.h"
+#include "scanner/sim/page_gen.h"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <random>
 
-namespace hk::scanner::testing {
+namespace hk::scanner::sim {
 
 namespace {
 
@@ -262,4 +262,4 @@ double character_error_rate(const std::string& truth, const std::string& read) {
     return static_cast<double>(previous[b.size()]) / static_cast<double>(a.size());
 }
 
-}  // namespace hk::scanner::testing
+}  // namespace hk::scanner::sim
