@@ -144,8 +144,15 @@ done
 in_root useradd --system --user-group --home-dir /var/lib/hukiosk --no-create-home \
     --shell /usr/sbin/nologin --comment "HuKiosk citizen screen" kiosk
 in_root usermod -p '!' root # no password login for anyone, root included
+# CUPS writes its queues into ServerRoot, which must not be the read-only root: the data partition's
+# /var/lib/cups/etc (made here and by tmpfiles). cupsd.conf and cups-files.conf stay in /etc, updated with the slot.
+sed -i '/^#*ServerRoot/d' "$root/etc/cups/cups-files.conf"
+echo "ServerRoot /var/lib/cups/etc" >>"$root/etc/cups/cups-files.conf"
+install -d -m 0755 "$root/var/lib/cups/etc"
+in_root chown root:lp /var/lib/cups/etc
 step "systemd units" sh -c "
-    chroot '$root' systemctl enable kiosk.service hukiosk-mark-good.service hukiosk-boot-deadline.timer nftables.service \
+    chroot '$root' systemctl enable kiosk.service hukiosk-mark-good.service hukiosk-boot-deadline.timer \
+        hukiosk-a4-queue.service nftables.service \
         systemd-networkd.service systemd-resolved.service systemd-timesyncd.service pcscd.socket cups.socket &&
     chroot '$root' systemctl disable ssh.service ssh.socket getty@tty1.service 2>/dev/null;
     chroot '$root' systemctl mask ctrl-alt-del.target serial-getty@.service getty@.service autovt@.service \
