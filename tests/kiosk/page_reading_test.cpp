@@ -24,19 +24,8 @@ using std::chrono::milliseconds;
 
 // A household register card's main lines; 110105199005170011 is a valid GB 11643 number.
 scanner::Image register_page() {
-    scanner::sim::PageOptions page;
-    page.width = 1800;
-    page.height = 1100;
-    page.point_size = 12;
-    return scanner::sim::render_lines({{"常住人口登记卡", 560, 80},
-                                       {"姓名：王小明", 150, 260},
-                                       {"与户主关系：子", 900, 260},
-                                       {"民族：汉", 150, 380},
-                                       {"出生日期：1990年05月17日", 900, 380},
-                                       {"公民身份号码：110105199005170011", 150, 500},
-                                       {"住址：北京市朝阳区建国路88号", 150, 620},
-                                       {"何时由何地迁来本址：2015年09月01日", 150, 740}},
-                                      page)
+    return scanner::sim::render_register_card({"王小明", "子", "汉", "1990年05月17日", "110105199005170011",
+                                               "北京市朝阳区建国路88号", "2015年09月01日"})
         .image;
 }
 

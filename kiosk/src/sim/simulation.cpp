@@ -38,23 +38,12 @@ std::optional<std::size_t> register_page_person(std::string_view label, std::siz
 // The person's page of the household register (常住人口登记卡) as printed, at 300 dpi, so the kiosk's page
 // reader reads it as it would a real one: the same labels the template looks for.
 scanner::Image register_page_of(const WorldPerson& person) {
-    scanner::sim::PageOptions page;
-    page.width = 1800;
-    page.height = 1100;
-    page.point_size = 12;
     const std::string& birth = person.birth;  // YYYYMMDD
     const std::string born =
         birth.size() == 8 ? birth.substr(0, 4) + "年" + birth.substr(4, 2) + "月" + birth.substr(6, 2) + "日"
                           : birth;
-    return scanner::sim::render_lines({{"常住人口登记卡", 560, 80},
-                                       {"姓名：" + person.name, 150, 260},
-                                       {"与户主关系：" + person.relation, 900, 260},
-                                       {"民族：" + person.ethnicity, 150, 380},
-                                       {"出生日期：" + born, 900, 380},
-                                       {"公民身份号码：" + person.id_number, 150, 500},
-                                       {"住址：" + person.address, 150, 620},
-                                       {"何时由何地迁来本址：2015年09月01日", 150, 740}},
-                                      page)
+    return scanner::sim::render_register_card({person.name, person.relation, person.ethnicity, born,
+                                               person.id_number, person.address, "2015年09月01日"})
         .image;
 }
 

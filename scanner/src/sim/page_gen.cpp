@@ -239,6 +239,22 @@ std::u32string code_points(const std::string& text) {
     return out;
 }
 
+GeneratedPage render_register_card(const RegisterCard& card) {
+    PageOptions page;
+    page.width = 1800;
+    page.height = 1100;
+    page.point_size = 12;
+    return render_lines({{"常住人口登记卡", 560, 80},
+                         {"姓名：" + card.name, 150, 260},
+                         {"与户主关系：" + card.relation, 900, 260},
+                         {"民族：" + card.ethnicity, 150, 380},
+                         {"出生日期：" + card.birth_date, 900, 380},
+                         {"公民身份号码：" + card.id_number, 150, 500},
+                         {"住址：" + card.address, 150, 620},
+                         {"何时由何地迁来本址：" + card.date_of_entry, 150, 740}},
+                        page);
+}
+
 double character_error_rate(const std::string& truth, const std::string& read) {
     auto strip = [](const std::string& s) {
         std::u32string out;

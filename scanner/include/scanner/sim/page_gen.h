@@ -41,6 +41,19 @@ struct PlacedText {
 };
 GeneratedPage render_lines(const std::vector<PlacedText>& texts, const PageOptions& options);
 
+// One person's household register card (常住人口登记卡), with the labels the household register template
+// looks for, 1800x1100 pixels at 300 dpi. Dates as printed: "1990年05月17日".
+struct RegisterCard {
+    std::string name;
+    std::string relation;  // to the head of household: 户主, 子, ...
+    std::string ethnicity;
+    std::string birth_date;
+    std::string id_number;
+    std::string address;
+    std::string date_of_entry;
+};
+GeneratedPage render_register_card(const RegisterCard& card);
+
 // Character error rate: edit distance over Unicode code points divided by the truth's length, whitespace
 // ignored on both sides (where Tesseract puts word breaks in Chinese is not content).
 double character_error_rate(const std::string& truth, const std::string& read);
