@@ -294,10 +294,10 @@ def follow_updates(vm, server, timeout):
     print(f"update 2: {broken} (broken: its kiosk fails at start)", flush=True)
     t = vm.wait_for(r"HuKiosk: booting slot A", timeout)
     check(t is not None, f"the kiosk installed {broken} into slot A and rebooted into it" + (f" ({t:.0f} s)" if t else ""))
-    t = vm.wait_for(r"hukiosk-boot-deadline: slot A is not up after 180 s: rebooting into slot B", 400,
+    t = vm.wait_for(r"hukiosk-boot-deadline: slot A is not up after \d+ s: rebooting into slot B", 700,
                     stop=r"slot A marked good")
     check(t is not None, "slot A never came up: the boot deadline rebooted" + (f" ({t:.0f} s)" if t else ""))
-    t = vm.wait_for(r"HuKiosk: booting slot B", 120)
+    t = vm.wait_for(r"HuKiosk: booting slot B", 300)  # OVMF is slow under emulation on a busy host
     check(t is not None, "GRUB skipped slot A (its try still set) and booted slot B")
     t = vm.wait_for(r"hukiosk-mark-good: slot B marked good", timeout, stop=r"NOT marking")
     check(t is not None, "slot B serves again and was marked good" + (f" ({t:.0f} s)" if t else ""))
@@ -340,7 +340,7 @@ def main():
     vm = Vm(disk, work, kvm, args.cpu, server.port_file if server else None)
     try:
         print("boot 1: slot A, provisioned with simulated devices", flush=True)
-        grub = vm.wait_for(r"HuKiosk: booting slot A", 120)
+        grub = vm.wait_for(r"HuKiosk: booting slot A", 300)
         check(grub is not None, "GRUB boots slot A" + (f" ({grub:.1f} s)" if grub else ""))
         ready = vm.wait_for(r"hukiosk-mark-good: root is read-only \(\S+ squashfs ro", args.timeout, stop=r"NOT marking")
         check(ready is not None, "the root is a read-only squashfs")
