@@ -47,6 +47,15 @@ std::string zero_padded(std::int64_t value, std::size_t width) {
     return digits;
 }
 
+// Optional text columns hold NULL, not "", when there is nothing (no agent, no reading).
+void bind_text_or_null(Statement& statement, int index, std::string_view text) {
+    if (text.empty()) {
+        statement.bind_null(index);
+    } else {
+        statement.bind(index, text);
+    }
+}
+
 }  // namespace
 
 Transaction::Transaction(std::mutex& mutex, Database& db) : lock_(mutex), db_(db) {
@@ -151,19 +160,6 @@ std::string Store::next_tracking_number(const Transaction& tx, std::string_view 
         throw DatabaseError("tracking numbers exhausted for the month");
     return std::string(year_month) + zero_padded(counter, 6);
 }
-
-namespace {
-
-// Optional text columns hold NULL, not "", when there is nothing (no agent, no reading).
-void bind_text_or_null(Statement& statement, int index, std::string_view text) {
-    if (text.empty()) {
-        statement.bind_null(index);
-    } else {
-        statement.bind(index, text);
-    }
-}
-
-}  // namespace
 
 void Store::insert_application(const Transaction& tx, const FiledApplication& filed) {
     const Application& application = filed.application;

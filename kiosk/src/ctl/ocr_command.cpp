@@ -126,8 +126,8 @@ int run_ocr(const OcrOptions& options, std::ostream& out, std::ostream& err) {
     scanner::DocumentReadingOptions reading_options;
     reading_options.cleanup.source =
         options.camera ? scanner::page::Source::Camera : scanner::page::Source::Flatbed;
-    reading_options.templates_dir =
-        options.templates_dir;  // empty: the installed ones, else the source tree's
+    // Empty: the installed templates, else the source tree's (scanner::default_templates_dir).
+    reading_options.templates_dir = options.templates_dir;
     reading_options.document_type = options.document_type;
     reading_options.extraction.today = options.today;
     auto reader = scanner::DocumentReader::create(reading_options);

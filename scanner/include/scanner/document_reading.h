@@ -27,8 +27,8 @@ std::filesystem::path default_templates_dir();
 struct DocumentReadingOptions {
     page::CleanupOptions cleanup;
     PageOcrOptions ocr;
-    std::filesystem::path
-        templates_dir;  // every *.json there is a document the reader recognises; empty: default
+    // Every *.json there is a document the reader recognises; empty: default_templates_dir().
+    std::filesystem::path templates_dir;
     // A document type id: read the page as that document, whatever identification says. Empty: identify.
     std::string document_type;
     double min_identification_score = 0.5;
