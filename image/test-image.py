@@ -50,6 +50,7 @@ DEFAULT_CPU = "max,avx=off,avx2=off,fma=off,f16c=off,vaes=off,vpclmulqdq=off"
 A4_PRINTER_ENV = """A4_DEVICE_URI=ipp://10.0.2.101/ipp/print
 A4_MODEL=drv:///sample.drv/generic.ppd
 """
+SITE_FILES = ("kiosk.json", "kiosk.env", "a4-printer.env")  # what provision() writes to /var/lib/hukiosk/site
 UPDATE_SERVER = "10.0.2.100"  # QEMU's user network forwards it to the DDI test server on the host
 
 
@@ -108,13 +109,11 @@ def provision(data_img, work, with_updates, extra_env=()):
     """Writes the site's settings into the data partition image with debugfs (no mount needed)."""
     (work / "kiosk.json").write_text(site_config(with_updates))
     (work / "kiosk.env").write_text(SITE_ENV + "".join(line + "\n" for line in extra_env))
-    os.chmod(work / "kiosk.json", 0o644)
     (work / "a4-printer.env").write_text(A4_PRINTER_ENV)
-    for name in ("kiosk.json", "kiosk.env", "a4-printer.env"):
+    for name in SITE_FILES:
         os.chmod(work / name, 0o644)
     script = work / "debugfs.cmd"
-    script.write_text("cd /lib/hukiosk/site\n" + "".join(
-        f"write {work}/{name} {name}\n" for name in ("kiosk.json", "kiosk.env", "a4-printer.env")))
+    script.write_text("cd /lib/hukiosk/site\n" + "".join(f"write {work}/{name} {name}\n" for name in SITE_FILES))
     out = run("debugfs", "-w", "-f", str(script), str(data_img))
     if "rror" in out.stderr:
         raise RuntimeError("debugfs: " + out.stderr)
