@@ -12,7 +12,11 @@
 #include <set>
 #include <sstream>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
 #include "app/page_png.h"
+#include "kiosk_process.h"
 #include "mrz_image_gen.h"
 #include "sim/simulation.h"
 #include "sim/world.h"
@@ -306,16 +310,58 @@ TEST_F(KioskEndToEnd, FailingScriptFailsTheRun) {
     EXPECT_EQ(WEXITSTATUS(status), 1);
 }
 
-TEST_F(KioskEndToEnd, RefusesToStartWithoutDevicesOrWithABrokenConfig) {
-    EXPECT_EQ(WEXITSTATUS(
-                  std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --headless > /dev/null 2>&1").c_str())),
-              2);
+// Drawn, not blank: the out-of-service screen in the kiosk's portrait size with text on it.
+void expect_drawn_screen(const fs::path& png) {
+    const cv::Mat shot = cv::imread(png.string(), cv::IMREAD_GRAYSCALE);
+    ASSERT_FALSE(shot.empty()) << png;
+    EXPECT_EQ(shot.cols, 1080);
+    EXPECT_EQ(shot.rows, 1920);
+    cv::Scalar mean;
+    cv::Scalar spread;
+    cv::meanStdDev(shot, mean, spread);
+    EXPECT_GT(spread[0], 10.0) << "a screen of one colour: " << png;
+}
+
+TEST_F(KioskEndToEnd, AnUnprovisionedKioskShowsOutOfServiceWithTheReasonAndExits) {
+    // The appliance's defaults before the site files are written: real devices, no central service.
+    const std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --headless --fault-hold 0.3 --out " +
+                                out_.string() + " > " + (out_ / "kiosk.log").string() + " 2>&1";
+    const int status = std::system(command.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(log().find("still simulated:"), std::string::npos) << log();
+    EXPECT_NE(log().find("central"), std::string::npos) << log();
+    expect_drawn_screen(out_ / "screens/00-out_of_service.png");
+}
+
+TEST_F(KioskEndToEnd, ABrokenConfigIsShownOnTheScreenToo) {
     std::ofstream(out_ / "broken.json") << "{\"idle_timeout_s\": -5}";
-    EXPECT_EQ(
-        WEXITSTATUS(std::system((std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --config " +
-                                 (out_ / "broken.json").string() + " > /dev/null 2>&1")
-                                    .c_str())),
-        2);
+    const std::string command = std::string(HUKIOSK_KIOSK_BINARY) +
+                                " --simulate --headless --fault-hold 0.3 --config " +
+                                (out_ / "broken.json").string() + " --out " + out_.string() + " > " +
+                                (out_ / "kiosk.log").string() + " 2>&1";
+    EXPECT_EQ(WEXITSTATUS(std::system(command.c_str())), 2);
+    EXPECT_NE(log().find("config_invalid"), std::string::npos) << log();
+    EXPECT_NE(log().find("idle_timeout_s"), std::string::npos) << log();
+    expect_drawn_screen(out_ / "screens/00-out_of_service.png");
+}
+
+TEST_F(KioskEndToEnd, AScriptedRunThatCannotStartEndsAtOnceWithNoScreen) {
+    std::ofstream(out_ / "broken.json") << "{\"idle_timeout_s\": -5}";
+    const std::string command = std::string(HUKIOSK_KIOSK_BINARY) + " --simulate --headless --config " +
+                                (out_ / "broken.json").string() + " --script " +
+                                (kScripts / "keypad-only-certificate.script").string() + " --out " +
+                                out_.string() + " > /dev/null 2>&1";
+    EXPECT_EQ(WEXITSTATUS(std::system(command.c_str())), 2);
+    EXPECT_FALSE(fs::exists(out_ / "screens/00-out_of_service.png"));
+}
+
+TEST_F(KioskEndToEnd, AStopEndsTheOutOfServiceHoldAtOnce) {
+    // systemctl stop (SIGTERM) during the default 30 s hold: the kiosk exits then, not 30 s later.
+    hk::e2e::KioskProcess kiosk(out_ / "held", {{"catalogue", (out_ / "no-such-catalogue.json").string()}});
+    const fs::path shot = out_ / "held/out/screens/00-out_of_service.png";
+    ASSERT_TRUE(hk::e2e::eventually([&] { return fs::exists(shot); }, std::chrono::seconds(20)));
+    EXPECT_EQ(kiosk.stop(), 2);  // stop() waits at most 10 s before it kills (and then reports -1)
+    EXPECT_NE(read_file(out_ / "held/kiosk.log").find("catalogue:"), std::string::npos);
 }
 
 }  // namespace

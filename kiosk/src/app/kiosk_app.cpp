@@ -32,6 +32,7 @@
 #include "sim/simulation.h"
 #include "sim_keys.h"
 #include "site_settings.h"
+#include "startup_fault.h"
 #include "transcript.h"
 #include "ui/front_end.h"
 #include "update_service.h"
@@ -165,26 +166,48 @@ KioskSnapshot snapshot_of(const State& state) {
     return snapshot;
 }
 
+ui::FrontEndOptions screen_options_of(const RunOptions& options) {
+    ui::FrontEndOptions screen;
+    screen.width = options.config.screen_width;
+    screen.height = options.config.screen_height;
+    screen.headless = options.headless;
+    screen.panel_dpi = options.config.screen_dpi;
+    return screen;
+}
+
+StartupFault startup_fault_for(const RunOptions& options) {
+    // A stop (systemctl stop, Ctrl-C) must end a fault screen's hold too, so the handlers go in first.
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    StartupFaultOptions fault;
+    fault.screen = screen_options_of(options);
+    fault.hold = options.fault_hold;
+    if (options.out_dir) fault.screenshot = *options.out_dir / "screens" / "00-out_of_service.png";
+    fault.stop = &g_stop_requested;
+    return StartupFault(std::move(fault));
+}
+
 }  // namespace
+
+int refuse_to_start(const RunOptions& options, ops::EventId event, const std::string& reason) {
+    return startup_fault_for(options).fail(event, reason);
+}
 
 int run_kiosk(const RunOptions& options) {
     const KioskConfig& config = options.config;
+    StartupFault fault = startup_fault_for(options);
     Catalogue catalogue = default_catalogue();
     if (config.catalogue_file) {
         auto loaded = load_catalogue(*config.catalogue_file);
-        if (!loaded) {
-            log_event(EventId::StartupFailed, "catalogue: {}", loaded.error());
-            return 2;
-        }
+        if (!loaded) return fault.fail(EventId::StartupFailed, "catalogue: " + loaded.error());
         catalogue = std::move(*loaded);
     }
     if (!options.simulate) {
         if (const std::string simulated = simulated_parts(config); !simulated.empty()) {
-            log_event(
+            return fault.fail(
                 EventId::StartupFailed,
-                "without --simulate every device and the central service must be real; still simulated: {}",
-                simulated);
-            return 2;
+                "without --simulate every device and the central service must be real; still simulated: " +
+                    simulated);
         }
     }
     std::optional<ScriptRunner> script;
@@ -194,20 +217,11 @@ int run_kiosk(const RunOptions& options) {
                                                    config.sim_a4_sheets, config.sim_receipt_paper_mm});
     const std::unique_ptr<CentralService> remote = https_central(config);
     auto printers = open_printer_backends(config);
-    if (!printers) {
-        log_event(EventId::StartupFailed, "{}", printers.error());
-        return 2;
-    }
+    if (!printers) return fault.fail(EventId::StartupFailed, printers.error());
     auto card_readers = open_card_reader_backends(config);
-    if (!card_readers) {
-        log_event(EventId::StartupFailed, "{}", card_readers.error());
-        return 2;
-    }
+    if (!card_readers) return fault.fail(EventId::StartupFailed, card_readers.error());
     auto scanners = open_scanner_backends(config);
-    if (!scanners) {
-        log_event(EventId::StartupFailed, "{}", scanners.error());
-        return 2;
-    }
+    if (!scanners) return fault.fail(EventId::StartupFailed, scanners.error());
     DeviceSet devices{card_readers->resident_id ? *card_readers->resident_id : simulation.id_reader,
                       card_readers->chip ? *card_readers->chip : simulation.chip_reader,
                       scanners->scanner ? *scanners->scanner : simulation.scanner,
@@ -217,37 +231,21 @@ int run_kiosk(const RunOptions& options) {
                       printers->receipt ? *printers->receipt : simulation.receipt_printer,
                       remote ? *remote : simulation.central};
     auto journal = open_journal(config, options.out_dir);
-    if (!journal) {
-        log_event(EventId::StartupFailed, "journal: {}", journal.error());
-        return 2;
-    }
+    if (!journal) return fault.fail(EventId::StartupFailed, "journal: " + journal.error());
     const std::filesystem::path state_dir = state_folder(config, options.out_dir);
     auto operations = open_operations(config, state_dir);
-    if (!operations) {
-        log_event(EventId::StartupFailed, "{}", operations.error());
-        return 2;
-    }
+    if (!operations) return fault.fail(EventId::StartupFailed, operations.error());
     Operations& ops = **operations;
     EventQueue events;
     if (options.script) {
         auto steps = read_script(*options.script);
-        if (!steps) {
-            log_event(EventId::StartupFailed, "{}", steps.error());
-            return 2;
-        }
+        if (!steps) return fault.fail(EventId::StartupFailed, steps.error());
         script.emplace(std::move(*steps), &simulation, events);
     }
 
-    ui::FrontEndOptions screen_options;
-    screen_options.width = config.screen_width;
-    screen_options.height = config.screen_height;
-    screen_options.headless = options.headless;
-    screen_options.panel_dpi = config.screen_dpi;
-    auto screen = ui::FrontEnd::open(screen_options);
-    if (!screen) {
-        log_event(EventId::StartupFailed, "screen: {}", screen.error());
-        return 2;
-    }
+    auto screen = ui::FrontEnd::open(screen_options_of(options));
+    if (!screen) return fault.fail_without_screen(EventId::StartupFailed, "screen: " + screen.error());
+    fault.screen_opened(**screen);
     log_event(EventId::TranslationsLoaded,
               has_text("attract.title") ? Disposition::Success : Disposition::Failure, "screen texts: {}",
               translations_source());
@@ -295,10 +293,7 @@ int run_kiosk(const RunOptions& options) {
     // record of every event and command, the control socket, and systemd's watchdog.
     SnapshotBoard board;
     auto heartbeat = start_heartbeat(config, board, ops);
-    if (!heartbeat) {
-        log_event(EventId::StartupFailed, "{}", heartbeat.error());
-        return 2;
-    }
+    if (!heartbeat) return fault.fail(EventId::StartupFailed, heartbeat.error());
     const auto report_now = [&heartbeat] {
         if (*heartbeat) (*heartbeat)->publish_now();
     };
@@ -314,10 +309,7 @@ int run_kiosk(const RunOptions& options) {
     }
     // Provincial IT's updates: polled in the background, installed only between citizens.
     auto updates = UpdateService::start(config, state_dir, board, events, pushed, devices.central);
-    if (!updates) {
-        log_event(EventId::StartupFailed, "{}", updates.error());
-        return 2;
-    }
+    if (!updates) return fault.fail(EventId::StartupFailed, updates.error());
     control_context.updates = updates->get();
     ServiceDesk service_desk(control_context, bundle_dir);
     executor.set_service_mode_hooks(service_desk.hooks());
@@ -329,16 +321,11 @@ int run_kiosk(const RunOptions& options) {
         ops::ControlServer::start(control_options, [&control_context](const ops::ControlRequest& request) {
             return handle_control(control_context, request);
         });
-    if (!control) {
-        log_event(EventId::StartupFailed, "{}", control.error());
-        return 2;
-    }
+    if (!control) return fault.fail(EventId::StartupFailed, control.error());
     SystemdWatchdog watchdog(seconds(config.watchdog_stall_s));
     log_event(EventId::KioskStarted, "kiosk {} version {} started; control socket {}, state in {}",
               config.kiosk_id, kiosk_version(), control_options.socket.string(), state_dir.string());
 
-    std::signal(SIGINT, request_stop);
-    std::signal(SIGTERM, request_stop);
     if (!options.headless) log_event(EventId::SimulationNote, "simulation keys: {}", kSimulationKeyHelp);
 
     const Clock::time_point start = Clock::now();
