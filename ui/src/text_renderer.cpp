@@ -10,6 +10,7 @@ namespace {
 // More than a screen can show at the smallest body size; keeps a runaway string from making huge surfaces.
 constexpr std::size_t kMaxCodePoints = 1500;
 constexpr std::size_t kMaxCachedTexts = 512;
+constexpr std::size_t kMaxCachedHeights = 8192;  // keys of a few dozen bytes: well under a MiB
 constexpr std::size_t kMaxFonts = 48;
 
 std::string_view clip_utf8(std::string_view text, std::size_t max_code_points) {
@@ -124,8 +125,29 @@ const TextRenderer::Text* TextRenderer::render_line(std::string_view text, int p
 }
 
 int TextRenderer::measure(std::string_view text, int px, Weight weight, int wrap_width) {
-    const Text* t = render(text, px, weight, wrap_width, Align::Start);
-    return t == nullptr ? 0 : t->h;
+    text = clip_utf8(text, kMaxCodePoints);
+    if (text.empty() || px <= 0) return 0;
+    std::string key = std::to_string(px) + '|' + std::to_string(static_cast<int>(weight)) + '|' +
+                      std::to_string(wrap_width) + '|';
+    key.append(text);
+    if (auto it = heights_.find(key); it != heights_.end()) return it->second;
+    TTF_Font* f = font(px, weight);
+    if (f == nullptr) return 0;
+    const std::string text_z(text);
+    int height = 0;
+    if (wrap_width > 0) {
+        // The same line breaking as render()'s blended text (SDL_ttf wraps both alike), at a fraction of the
+        // cost: one byte a pixel, no blending, no texture.
+        SurfaceHandle surface{TTF_RenderUTF8_Solid_Wrapped(f, text_z.c_str(), SDL_Color{255, 255, 255, 255},
+                                                           static_cast<Uint32>(wrap_width))};
+        if (!surface) return 0;
+        height = surface->h;
+    } else if (TTF_SizeUTF8(f, text_z.c_str(), nullptr, &height) != 0) {
+        return 0;
+    }
+    if (heights_.size() >= kMaxCachedHeights) heights_.clear();
+    heights_.emplace(std::move(key), height);
+    return height;
 }
 
 void TextRenderer::forget_unused() {

@@ -37,6 +37,9 @@ class TextRenderer {
     const Text* render(std::string_view text, int px, Weight weight, int wrap_width, Align align);
     // `text` on one line, cut short with an ellipsis when wider than `max_width`.
     const Text* render_line(std::string_view text, int px, Weight weight, int max_width);
+    // The height `text` takes at `px` wrapped at `wrap_width`. Layout asks this for every label at several
+    // sizes on every new screen, so heights are cached on their own (no texture made for them) and kept
+    // across screens: the same labels come back at the same sizes.
     int measure(std::string_view text, int px, Weight weight, int wrap_width);
     // Frees what was not used since the previous call; called when the screen changes.
     void forget_unused();
@@ -58,6 +61,7 @@ class TextRenderer {
     int face_index_ = 0;
     std::map<std::pair<int, Weight>, FontHandle> fonts_;
     std::unordered_map<std::string, Entry> cache_;
+    std::unordered_map<std::string, int> heights_;
     std::uint64_t generation_ = 1;
 };
 
