@@ -150,6 +150,17 @@ echo "demo: a household register page on the kiosk's scanner, read for the revie
     { echo "demo: the register page session failed; see $out/register-page-read.log" >&2; exit 1; }
 grep -E 'page_read|document_reader' "$out/register-page-read.log" | sed 's/^\[[^]]*\] \[hukiosk\] //'
 
+# A cabinet with an overhead document camera (camera.for_documents): the page is laid under it while the screen
+# shows the live picture and what to do, and it is taken by itself once it lies still.
+echo
+echo "demo: a household register page laid under the document camera (the live picture's instructions, then read):"
+echo '{"camera": {"for_documents": true}}' > "$out/kiosk-camera.json"
+"$bin/kiosk/kiosk" --simulate --headless --config "$out/kiosk-camera.json" \
+    --script kiosk/scripts/demo-camera-page.script --out "$out/camera-page" > "$out/camera-page.log" 2>&1 ||
+    { echo "demo: the document camera session failed; see $out/camera-page.log" >&2; exit 1; }
+grep -E 'ScanPreview|PageScanned|PageRead' "$out/camera-page/transcript.txt" | uniq -f 2 | sed 's/^/  /'
+echo "  (the screen with the live picture: $(ls "$out"/camera-page/screens/*camera-preview*.png))"
+
 # A citizen who cannot see the screen well: keypad only, speech on, large text, high contrast, Korean. Simulated
 # headless runs write what the kiosk would say to speech.txt (a kiosk with a sound card speaks it with espeak-ng).
 echo

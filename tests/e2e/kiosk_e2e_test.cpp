@@ -164,6 +164,31 @@ TEST_F(KioskEndToEnd, AHouseholdRegisterPageOnTheScannerIsReadForTheReviewScreen
     expect_no_personal_data(log());
 }
 
+TEST_F(KioskEndToEnd, APageUnderTheDocumentCameraIsPreviewedTakenWhenStillAndRead) {
+    ASSERT_EQ(run("../../../kiosk/scripts/demo-camera-page.script", R"({"camera": {"for_documents": true}})"),
+              0)
+        << log();
+    const std::string steps = transcript();
+    // The live picture told the citizen what to do before the page was taken by itself, then read.
+    const auto told = steps.find("ScanPreview request=3 hints=camera_move_down");
+    const auto still = steps.find("ScanPreview request=3 hints=none");
+    const auto taken = steps.find("PageScanned request=3 page=1");
+    ASSERT_NE(told, std::string::npos) << steps;
+    ASSERT_NE(still, std::string::npos) << steps;
+    ASSERT_NE(taken, std::string::npos) << steps;
+    EXPECT_LT(told, still);
+    EXPECT_LT(still, taken);
+    EXPECT_NE(steps.find("event   PageRead page=1 document=household_register_page"), std::string::npos)
+        << steps;
+    bool preview_shot = false;
+    for (const fs::path& shot : files(out_ / "screens", ".png")) {
+        preview_shot |= shot.filename().string().ends_with("-camera-preview-page-off-the-top.png");
+    }
+    EXPECT_TRUE(preview_shot);
+    expect_no_personal_data(steps);
+    expect_no_personal_data(log());
+}
+
 TEST_F(KioskEndToEnd, PaperRecordsAreReferredToTheirStation) {
     ASSERT_EQ(run("referral-paper-records.script"), 0) << log();
     EXPECT_TRUE(files(out_, ".pdf").empty());

@@ -67,6 +67,12 @@ TEST(Config, NamesTheCardReaderBackends) {
     ASSERT_TRUE(capture) << capture.error();
     EXPECT_EQ(capture->scanner.backend, "sane:genesys:libusb:001:004");
     EXPECT_EQ(capture->camera.backend, "camera:/dev/video0");
+    EXPECT_FALSE(capture->camera.for_documents) << "documents go on the flatbed unless the site says so";
+    const auto overhead =
+        parse_config(R"({"camera": {"backend": "camera:/dev/video2", "for_documents": true}})");
+    ASSERT_TRUE(overhead) << overhead.error();
+    EXPECT_TRUE(overhead->camera.for_documents);
+    EXPECT_EQ(overhead->camera.backend, "camera:/dev/video2");
     const auto nfc = parse_config(R"({"chip_reader": {"backend": "nfc:pn532_uart:/dev/ttyS1"}})");
     ASSERT_TRUE(nfc) << nfc.error();
     EXPECT_EQ(nfc->chip_reader.backend, "nfc:pn532_uart:/dev/ttyS1");

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "app/camera_page.h"
 #include "app/face_photo.h"
 #include "drivers/icao9303/test_document.h"
 #include "kiosk/view.h"
+#include "scanner/sim/camera_scene.h"
+#include "scanner/sim/page_gen.h"
 
 namespace hk::ui_screens {
 namespace {
@@ -23,6 +26,22 @@ void to_scanning_with_one_page(Driver& d) {
     d.to_checking("household_book");
     d.answer_eligibility(kiosk::Verdict::Eligible);
     d.scan_one();
+}
+
+// The document camera's live picture of a register page still running off the top of the frame. Looked at
+// once: every language, orientation and theme shows the same frame.
+void to_camera_preview(Driver& d) {
+    static const kiosk::CameraLook look = [] {
+        const scanner::Image card =
+            scanner::sim::render_register_card({"王小明", "子", "汉", "1990年05月17日", "110105199005170011",
+                                                "北京市朝阳区建国路88号", "2015年09月01日"})
+                .image;
+        return kiosk::look_at_frame(scanner::sim::laying_down_frames(card, 1600, 1200).front());
+    }();
+    d.to_checking("household_book");
+    d.answer_eligibility(kiosk::Verdict::Eligible);
+    d.tap("scan");
+    d.apply(kiosk::ScanPreview{d.pending(), look.preview, look.hints});
 }
 
 void to_status_query(Driver& d) {
@@ -59,6 +78,7 @@ std::vector<Scene> build_scenes() {
          }},
         {"checking_eligibility", Screen::CheckingEligibility, [](Driver& d) { d.to_checking(); }},
         {"scan_documents", Screen::ScanDocuments, to_scanning_with_one_page},
+        {"scan_documents-camera", Screen::ScanDocuments, to_camera_preview},
         {"review", Screen::Review, [](Driver& d) { d.to_review(); }},
         {"issuing", Screen::Issuing, [](Driver& d) { d.to_issuing(); }},
         {"printing", Screen::Printing, [](Driver& d) { d.to_printing(); }},

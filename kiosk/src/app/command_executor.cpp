@@ -1,5 +1,6 @@
 #include "command_executor.h"
 
+#include "camera_page.h"
 #include "face_photo.h"
 
 #include <thread>
@@ -69,7 +70,11 @@ void CommandExecutor::execute(Command command) {
             } else if constexpr (std::is_same_v<C, ReadChip>) {
                 read_chip(c.request, std::move(c.key));
             } else if constexpr (std::is_same_v<C, ScanPage>) {
-                scan_page(c.request);
+                if (options_.documents_from_camera) {
+                    photograph_page(c.request);
+                } else {
+                    scan_page(c.request);
+                }
             } else if constexpr (std::is_same_v<C, CancelReads>) {
                 ++read_generation_;
             } else if constexpr (std::is_same_v<C, FindKeptCertificate>) {
@@ -208,17 +213,60 @@ void CommandExecutor::scan_page(std::uint64_t request) {
             events_.push(PageScanned{request, 0, std::move(prepared.error())});
             return;
         }
-        // The reader gets its own copy: the stored page may be wiped (session over) while it is being read.
-        scanner::Image to_read = *prepared;
-        const int page_id = pages_.add(std::move(*prepared));
-        events_.push(PageScanned{request, page_id});
-        if (options_.page_reader != nullptr) {
-            options_.page_reader->read(page_id, std::move(to_read));
-        } else {
-            to_read.wipe();
-            events_.push(PageRead{page_id, std::nullopt});
+        keep_page(request, std::move(*prepared));
+    });
+}
+
+// The citizen lays the page under the camera while watching it on screen; every frame is looked at and its
+// preview and hints go to the screen, and the page is taken once two frames in a row are good (one good frame
+// between blurred ones is a hand still moving). Leaving the screen (or the session ending) stops it.
+void CommandExecutor::photograph_page(std::uint64_t request) {
+    const std::uint64_t generation = read_generation_.load();
+    scanner_worker_.post([this, request, generation](const std::stop_token& stop) {
+        const auto give_up_at = std::chrono::steady_clock::now() + options_.camera_give_up;
+        int good_in_a_row = 0;
+        std::string last_hint = "camera_no_page";
+        while (!stop.stop_requested() && still_wanted(generation)) {
+            auto frame = devices_.camera.capture_frame();
+            if (!frame) {
+                events_.push(DeviceFailed{request, frame.error()});
+                return;
+            }
+            CameraLook look = look_at_frame(*frame);
+            good_in_a_row = look.hints.empty() ? good_in_a_row + 1 : 0;
+            if (!look.hints.empty()) last_hint = look.hints.front();
+            events_.push(ScanPreview{request, std::move(look.preview), std::move(look.hints)});
+            if (good_in_a_row >= 2) {
+                auto page = take_camera_page(std::move(*frame));
+                if (page) {
+                    keep_page(request, std::move(*page));
+                    return;
+                }
+                good_in_a_row = 0;
+                last_hint = page.error();
+            } else {
+                frame->wipe();
+            }
+            if (std::chrono::steady_clock::now() >= give_up_at) {
+                events_.push(PageScanned{request, 0, last_hint});
+                return;
+            }
+            std::this_thread::sleep_for(options_.camera_frame_gap);
         }
     });
+}
+
+void CommandExecutor::keep_page(std::uint64_t request, scanner::Image page) {
+    // The reader gets its own copy: the stored page may be wiped (session over) while it is being read.
+    scanner::Image to_read = page;
+    const int page_id = pages_.add(std::move(page));
+    events_.push(PageScanned{request, page_id});
+    if (options_.page_reader != nullptr) {
+        options_.page_reader->read(page_id, std::move(to_read));
+    } else {
+        to_read.wipe();
+        events_.push(PageRead{page_id, std::nullopt});
+    }
 }
 
 // On the central worker, after the previous session's settling: a certificate held there is found here.

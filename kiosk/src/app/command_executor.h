@@ -41,6 +41,11 @@ struct ExecutorOptions {
     // Reads each kept page (document and fields); it must outlive the executor. None: pages are answered at
     // once as read with nothing recognised.
     PageReader* page_reader = nullptr;
+    // Supporting documents are photographed by the overhead document camera (live preview, taken when two
+    // frames in a row are good) instead of scanned on the flatbed.
+    bool documents_from_camera = false;
+    std::chrono::milliseconds camera_frame_gap{150};  // between frames looked at: the UI and reader need CPU
+    std::chrono::milliseconds camera_give_up{60000};  // no good frame by then: refused, "scan" again
 };
 
 class CommandExecutor {
@@ -75,6 +80,9 @@ class CommandExecutor {
     // Service mode (command_executor_service_mode.cpp).
     void watch_for_technician_card(std::uint64_t request, std::uint64_t generation);
     void scan_page(std::uint64_t request);
+    void photograph_page(std::uint64_t request);
+    // A page kept (from either source): stored, announced, and handed to the page reader.
+    void keep_page(std::uint64_t request, scanner::Image page);
     void find_kept_certificate(FindKeptCertificate command);
     void print_certificate(std::uint64_t request, IssuedCertificate certificate);
     void print_receipt(PrintReceipt request);

@@ -254,6 +254,10 @@ std::expected<KioskConfig, std::string> parse_config(std::string_view text) {
         if (auto parsed = parse_backend(doc, "camera", config.camera.backend, {"camera:"}); !parsed) {
             return std::unexpected(parsed.error());
         }
+        if (doc.contains("camera")) {
+            config.camera.for_documents =
+                doc.at("camera").value("for_documents", config.camera.for_documents);
+        }
         if (auto parsed = parse_operations(doc, config); !parsed) return std::unexpected(parsed.error());
         if (doc.contains("simulation")) {
             const json& sim = doc.at("simulation");

@@ -70,6 +70,9 @@ struct KioskConfig {
     } scanner;
     struct Camera {
         std::string backend = "simulated";
+        // Supporting documents are laid under this overhead document camera (with a live preview on the scan
+        // screen) instead of on the flatbed scanner, which still reads passports' MRZ.
+        bool for_documents = false;
     } camera;
     // Operations (technicians and provincial IT).
     // Counters, the audit log, self-test results and the control socket live here; empty: the --out folder,

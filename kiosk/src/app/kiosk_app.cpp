@@ -213,8 +213,11 @@ int run_kiosk(const RunOptions& options) {
     std::optional<ScriptRunner> script;
     if (options.out_dir) std::filesystem::create_directories(*options.out_dir);
 
-    sim::Simulation simulation(sim::demo_world(), {options.out_dir.value_or(std::filesystem::path()),
-                                                   config.sim_a4_sheets, config.sim_receipt_paper_mm});
+    sim::Simulation simulation(sim::demo_world(),
+                               {.output_dir = options.out_dir.value_or(std::filesystem::path()),
+                                .a4_sheets = config.sim_a4_sheets,
+                                .receipt_paper_mm = config.sim_receipt_paper_mm,
+                                .documents_under_camera = config.camera.for_documents});
     const std::unique_ptr<CentralService> remote = https_central(config);
     auto printers = open_printer_backends(config);
     if (!printers) return fault.fail(EventId::StartupFailed, printers.error());
@@ -268,9 +271,14 @@ int run_kiosk(const RunOptions& options) {
     // Set up on its own worker (seconds: OCR models and templates) while the first screen shows; declared
     // before the executor, which hands it pages, so it outlives it.
     PageReader page_reader(events, document_reader_factory());
-    CommandExecutor executor(
-        devices, events, catalogue,
-        {config.kiosk_id, state.boot_id, &*journal, milliseconds(200), local_time_text, &page_reader});
+    CommandExecutor executor(devices, events, catalogue,
+                             {.kiosk_id = config.kiosk_id,
+                              .boot_id = state.boot_id,
+                              .journal = &*journal,
+                              .poll_slice = milliseconds(200),
+                              .local_time = local_time_text,
+                              .page_reader = &page_reader,
+                              .documents_from_camera = config.camera.for_documents});
     HealthMonitor health(
         devices, events,
         {config.health_poll, seconds(config.health.grace_s), config.health.failures_to_fault});

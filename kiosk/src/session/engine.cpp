@@ -88,6 +88,8 @@ void StepContext::leave_current_screen() {
     if ((reading && state.pending_request != 0) || scanning) emit(CancelReads{});
     if (state.session) {
         state.session->scanning = false;
+        state.session->scan_preview.reset();
+        state.session->scan_hints.clear();
         state.session->hint.reset();
     }
     state.pending_request = 0;

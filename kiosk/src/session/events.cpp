@@ -29,7 +29,8 @@ std::string_view event_name(const Event& event) {
         "TechnicianPinChecked",
         "ServiceFunctionDone",
         "OpeningHoursChanged",
-        "PageRead"};
+        "PageRead",
+        "ScanPreview"};
     return kNames.at(event.index());
 }
 
@@ -121,6 +122,11 @@ std::string describe_for_log(const Event& event) {
             if constexpr (std::is_same_v<E, PageScanned>) {
                 add("page", std::to_string(e.page_id));
                 if (e.hint) add("hint", *e.hint);
+            }
+            if constexpr (std::is_same_v<E, ScanPreview>) {
+                std::string hints;
+                for (const std::string& hint : e.hints) hints += (hints.empty() ? "" : ",") + hint;
+                add("hints", hints.empty() ? std::string("none") : hints);
             }
             if constexpr (std::is_same_v<E, PageRead>) {
                 // The document's type and how many fields: never their values.

@@ -64,6 +64,8 @@ void on_print_fault(StepContext& ctx, const drivers::DeviceFault& fault) {
 void on_scan_fault(StepContext& ctx, const drivers::DeviceFault& fault) {
     Session& s = ctx.session();
     s.scanning = false;
+    s.scan_preview.reset();
+    s.scan_hints.clear();
     ctx.state.pending_request = 0;
     switch (fault.kind) {
         case FaultKind::NoDocument:
@@ -173,7 +175,16 @@ bool on_service_event(StepContext& ctx, const Event& event) {
                 s.hint.reset();
             }
             s.scanning = false;
+            s.scan_preview.reset();
+            s.scan_hints.clear();
             ctx.state.pending_request = 0;
+        }
+        return true;
+    }
+    if (const auto* e = std::get_if<ScanPreview>(&event)) {
+        if (waiting_for(ctx, Screen::ScanDocuments, e->request) && ctx.session().scanning) {
+            ctx.session().scan_preview = e->preview;
+            ctx.session().scan_hints = e->hints;
         }
         return true;
     }

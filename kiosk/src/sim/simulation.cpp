@@ -12,6 +12,7 @@
 #include "drivers/sim/icao_test_card.h"
 #include "ops/events/log_event.h"
 #include "scanner/mrz.h"
+#include "scanner/sim/camera_scene.h"
 #include "scanner/sim/page_gen.h"
 
 namespace hk::kiosk::sim {
@@ -167,7 +168,8 @@ Simulation::Simulation(const World& world, const SimulationOptions& options)
       a4_printer(options.output_dir, options.a4_sheets),
       receipt_printer(options.output_dir, options.receipt_paper_mm),
       central(world),
-      world_(world) {}
+      world_(world),
+      documents_under_camera_(options.documents_under_camera) {}
 
 Simulation::~Simulation() {
     if (remove_csca_dir_) {
@@ -206,17 +208,19 @@ bool Simulation::present_technician_card(std::string_view uid_hex) {
 
 void Simulation::place_document(const std::string& label) {
     ++documents_placed_;
-    if (const auto person = register_page_person(label, world_.people.size())) {
-        scanner.place({label, register_page_of(world_.people[*person]), {}});
-        return;
-    }
-    scanner.place({label, scanner::sim::synthetic_page(2480, 3508, documents_placed_), {}});
+    const auto person = register_page_person(label, world_.people.size());
+    scanner::Image page = person ? register_page_of(world_.people[*person])
+                                 : scanner::sim::synthetic_page(2480, 3508, documents_placed_);
+    // A 2-megapixel document camera, as many overhead cameras over service counters are.
+    if (documents_under_camera_) camera.show(scanner::sim::laying_down_frames(page, 1600, 1200));
+    scanner.place({label, std::move(page), {}});
 }
 
 void Simulation::take_everything_away() {
     id_reader.remove();
     chip_port.remove();
     scanner.clear();
+    camera.take_away();
 }
 
 drivers::sim::FaultInjector* Simulation::faults_of(std::string_view device) {

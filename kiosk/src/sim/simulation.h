@@ -27,6 +27,9 @@ struct SimulationOptions {
     // `sim-csca` in output_dir, or without one a folder of this process under the system's temp dir, removed
     // again with the simulation.
     std::filesystem::path csca_dir{};
+    // Documents placed are also laid under the overhead document camera (the frames of a hand putting the
+    // page down), for a kiosk configured to photograph them (camera.for_documents).
+    bool documents_under_camera = false;
 };
 
 class Simulation {
@@ -44,8 +47,9 @@ class Simulation {
     bool present_passport(std::size_t person);  // photo page on the scanner and the chip on the reader
     // A technician's access card on the chip reader, by its UID in hex; false when that is not hex.
     bool present_technician_card(std::string_view uid_hex);
-    // A document on the scanner's glass: "household register page [N]" is person N's register page, drawn
-    // with their entries for the page reader; anything else is a synthetic page with nothing to read.
+    // A document on the scanner's glass (and under the camera, when the options say so): "household register
+    // page [N]" is person N's register page, drawn with their entries for the page reader; anything else is a
+    // synthetic page with nothing to read.
     void place_document(const std::string& label);
     void take_everything_away();
 
@@ -75,6 +79,7 @@ class Simulation {
 
   private:
     const World& world_;
+    bool documents_under_camera_ = false;
     unsigned documents_placed_ = 0;
 };
 

@@ -109,7 +109,13 @@ void scan_documents(ViewWriter& w) {
             item += w.t("scan.done_mark");
         w.line(std::move(item));
     }
-    if (s.scanning) {
+    if (s.scanning && s.scan_preview) {
+        // The document camera's live picture, and the one thing to do first to make it good (a blurred frame
+        // also shows small text: "hold still" is what helps); nothing to do: it is being taken.
+        w.photo(s.scan_preview);
+        w.line(s.scan_hints.empty() ? w.t("scan.camera_taking") : w.t("hint." + s.scan_hints.front()));
+        w.tone(ui::Tone::Busy);
+    } else if (s.scanning) {
         w.line_id("scan.scanning");
         w.tone(ui::Tone::Busy);
     } else if (next < wanted.size()) {

@@ -200,8 +200,26 @@ drivers::SelfTestResult SimulatedCamera::self_test() {
 std::expected<Image, DeviceFault> SimulatedCamera::capture_frame() {
     std::this_thread::sleep_for(faults_.delay());
     if (const auto fault = faults_.take_fault()) return fail(kind(), *fault);
+    {
+        const std::lock_guard lock(mutex_);
+        if (!shown_.empty()) {
+            const std::size_t at = std::min(next_shown_++, shown_.size() - 1);
+            return shown_[at];
+        }
+    }
     // A new seed each frame, so consecutive frames differ as a live picture does.
     return with_channels(synthetic_page(640, 480, ++frame_counter_), 3);
+}
+
+void SimulatedCamera::show(std::vector<Image> frames) {
+    const std::lock_guard lock(mutex_);
+    for (Image& old : shown_) old.wipe();
+    shown_ = std::move(frames);
+    next_shown_ = 0;
+}
+
+void SimulatedCamera::take_away() {
+    show({});
 }
 
 }  // namespace hk::scanner::sim

@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "mat_bridge.h"
+#include "scanner/sim/camera_scene.h"
 
 namespace hk::scanner::page::test {
 
@@ -96,28 +97,10 @@ cv::Mat rotate_ccw(const cv::Mat& page, double angle_deg) {
 
 cv::Mat photograph(const cv::Mat& page, const std::array<cv::Point2f, 4>& quad, cv::Size frame, int paper,
                    int surface) {
-    const std::array<cv::Point2f, 4> from{
-        cv::Point2f(0, 0), cv::Point2f(static_cast<float>(page.cols), 0),
-        cv::Point2f(static_cast<float>(page.cols), static_cast<float>(page.rows)),
-        cv::Point2f(0, static_cast<float>(page.rows))};
-    const cv::Mat transform = cv::getPerspectiveTransform(from.data(), quad.data());
-    cv::Mat dimmed;
-    page.convertTo(dimmed, CV_32F, paper / 255.0);
-    cv::Mat warped;
-    cv::warpPerspective(dimmed, warped, transform, frame, cv::INTER_LINEAR, cv::BORDER_CONSTANT, 0);
-    // The page's coverage of each pixel, so that its edge is anti-aliased where the true quad says.
-    cv::Mat alpha;
-    cv::warpPerspective(cv::Mat(page.size(), CV_32F, cv::Scalar(1)), alpha, transform, frame,
-                        cv::INTER_LINEAR, cv::BORDER_CONSTANT, 0);
-    cv::Mat background(frame, CV_32F);
-    cv::RNG rng(7);
-    rng.fill(background, cv::RNG::NORMAL, surface, 4);
-    cv::Mat mixed = warped + background.mul(1.0 - alpha);
-    cv::Mat grey;
-    mixed.convertTo(grey, CV_8U);
-    cv::Mat rgb;
-    cv::cvtColor(grey, rgb, cv::COLOR_GRAY2RGB);
-    return rgb;
+    page::Quad corners;
+    for (std::size_t i = 0; i < 4; ++i) corners.corners[i] = {quad[i].x, quad[i].y};
+    return to_mat(sim::photograph(to_image(page), corners, frame.width, frame.height,
+                                  {.paper = paper, .surface = surface, .seed = 7}));
 }
 
 cv::Mat light_gradient(const cv::Mat& image, double darkest) {

@@ -44,6 +44,13 @@ struct PageScanned {
     int page_id = 0;                                 // 0 when the page was refused
     std::optional<std::string> hint = std::nullopt;  // why it was refused, as a hint text id ("scan_blurred")
 };
+// A frame from the overhead document camera while a page is being laid under it: the live preview on the scan
+// screen and what the citizen should do about it. Many a second; the page itself comes as PageScanned.
+struct ScanPreview {
+    std::uint64_t request = 0;
+    std::shared_ptr<const ui::Photo> preview;  // the frame scaled down, the page's outline drawn
+    std::vector<std::string> hints;  // hint text ids, most important first; empty: the frame is good
+};
 // What the page reader read off a page already kept (PageScanned came first). A separate event rather than
 // more fields in PageScanned: reading (clean-up, OCR, fields) takes seconds, and meanwhile the scanner is
 // free and the citizen scans the next document; the page is kept whether or not it can be read.
@@ -126,11 +133,12 @@ struct ServiceFunctionDone {
     std::string text;
 };
 
-using Event = std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned,
-                           DeviceFailed, PrintFinished, DeviceHealthChanged, EligibilityChecked,
-                           CertificateIssued, ApplicationFiled, StatusAnswered, HandlingPointsAnswered,
-                           KeptCertificateFound, CentralFailed, MaintenanceRequested, TechnicianCardSeen,
-                           TechnicianPinChecked, ServiceFunctionDone, OpeningHoursChanged, PageRead>;
+using Event =
+    std::variant<ClockTick, UserAction, ResidentIdCardRead, MrzRead, ChipRead, PageScanned, DeviceFailed,
+                 PrintFinished, DeviceHealthChanged, EligibilityChecked, CertificateIssued, ApplicationFiled,
+                 StatusAnswered, HandlingPointsAnswered, KeptCertificateFound, CentralFailed,
+                 MaintenanceRequested, TechnicianCardSeen, TechnicianPinChecked, ServiceFunctionDone,
+                 OpeningHoursChanged, PageRead, ScanPreview>;
 
 // The event's kind, e.g. "ResidentIdCardRead", and a one-line description safe for logs: no personal data.
 std::string_view event_name(const Event& event);

@@ -137,8 +137,11 @@ struct Session {
     std::optional<std::string> hint;  // a transient prompt ("hold the card still"), a text id
     std::optional<drivers::ChipAccessKey> chip_key;  // from the MRZ, to open the chip
     bool scanning = false;                           // a page scan is under way
-    std::vector<ScannedPageRef> pages;               // in document order
-    bool read_values_shown = false;  // the review screen shows what was read unmasked (the citizen asked)
+    // While the document camera looks for the page: its latest frame and what to do about it (hint text ids).
+    std::shared_ptr<const ui::Photo> scan_preview;
+    std::vector<std::string> scan_hints;
+    std::vector<ScannedPageRef> pages;  // in document order
+    bool read_values_shown = false;     // the review screen shows what was read unmasked (the citizen asked)
     std::optional<EligibilityAnswer> eligibility;
     std::optional<IssuedCertificate> certificate;
     std::optional<ApplicationReceipt> application;

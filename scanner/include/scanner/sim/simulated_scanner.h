@@ -67,8 +67,13 @@ class SimulatedMrzReader final : public MrzReader {
     drivers::sim::FaultInjector faults_;
 };
 
+// The overhead document camera. Until something is shown it films an empty synthetic scene; `show` puts a
+// sequence of frames under it (a page being laid down, scanner/sim/camera_scene.h), delivered in order, the
+// last one repeated until the next `show` or `take_away`.
 class SimulatedCamera final : public Camera {
   public:
+    void show(std::vector<Image> frames);
+    void take_away();
     drivers::sim::FaultInjector& faults() { return faults_; }
     drivers::DeviceStatus status() override;
     // Grabs a frame and checks it as the real camera's self-test does; fails with an injected fault.
@@ -77,6 +82,9 @@ class SimulatedCamera final : public Camera {
 
   private:
     drivers::sim::FaultInjector faults_;
+    std::mutex mutex_;  // show() comes from the main thread, frames are taken on a device worker
+    std::vector<Image> shown_;
+    std::size_t next_shown_ = 0;
     unsigned frame_counter_ = 0;
 };
 
