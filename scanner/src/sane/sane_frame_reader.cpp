@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "drivers/personal_string.h"
@@ -22,6 +23,31 @@ std::unexpected<ReadFailure> unsupported(std::string what) {
     return fail(SANE_STATUS_UNSUPPORTED, std::move(what));
 }
 
+// Bytes a line's samples take at this depth: 1-bit samples are packed 8 to a byte, 16-bit ones take two.
+std::size_t packed_row_bytes(std::size_t samples, int depth) {
+    return depth == 1 ? (samples + 7) / 8 : samples * static_cast<std::size_t>(depth / 8);
+}
+
+// One line of `samples` samples at `depth` into 8-bit samples. 1-bit (line art): most significant bit first,
+// and a set bit is black (the SANE standard's one inverted case). 16-bit: the machine's byte order; the high
+// byte is kept (the page clean-up and OCR work on 8 bits).
+void unpack_line(const std::uint8_t* in, std::size_t samples, int depth, std::uint8_t* out) {
+    if (depth == 8) {
+        std::copy_n(in, samples, out);
+    } else if (depth == 1) {
+        for (std::size_t i = 0; i < samples; ++i) {
+            const bool black = (in[i / 8] >> (7 - i % 8)) & 1U;
+            out[i] = black ? 0 : 255;
+        }
+    } else {
+        for (std::size_t i = 0; i < samples; ++i) {
+            std::uint16_t sample = 0;
+            std::memcpy(&sample, in + 2 * i, sizeof sample);
+            out[i] = static_cast<std::uint8_t>(sample >> 8);
+        }
+    }
+}
+
 }  // namespace
 
 std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
@@ -37,13 +63,17 @@ std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
         return unsupported("frame format " + std::to_string(parameters.format) + " (only grey or RGB)");
     }
     if (parameters.last_frame == SANE_FALSE) return unsupported("multi-frame (three-pass) scans");
-    if (parameters.depth != 8)
-        return unsupported(std::to_string(parameters.depth) + "-bit samples (8-bit only)");
+    const int depth = parameters.depth;
     const int channels = parameters.format == SANE_FRAME_RGB ? 3 : 1;
+    if (depth != 1 && depth != 8 && depth != 16)
+        return unsupported(std::to_string(depth) + "-bit samples (1, 8 or 16 only)");
+    // Colour line art has no agreed meaning of its bits among backends; no document scanner sends it.
+    if (depth == 1 && channels == 3) return unsupported("1-bit colour samples");
+    if (parameters.pixels_per_line <= 0) return unsupported("a line without pixels");
     const auto row_bytes =
         static_cast<std::size_t>(parameters.pixels_per_line) * static_cast<std::size_t>(channels);
-    const auto line_bytes = static_cast<std::size_t>(parameters.bytes_per_line);
-    if (row_bytes == 0 || line_bytes < row_bytes) return unsupported("a line shorter than its pixels");
+    const auto line_bytes = static_cast<std::size_t>(std::max(parameters.bytes_per_line, 0));
+    if (line_bytes < packed_row_bytes(row_bytes, depth)) return unsupported("a line shorter than its pixels");
 
     std::vector<std::uint8_t> raw;
     if (parameters.lines > 0) raw.reserve(line_bytes * static_cast<std::size_t>(parameters.lines));
@@ -73,8 +103,7 @@ std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
     image.channels = channels;
     image.pixels.resize(row_bytes * lines);
     for (std::size_t line = 0; line < lines; ++line) {
-        std::copy_n(raw.begin() + static_cast<std::ptrdiff_t>(line * line_bytes), row_bytes,
-                    image.pixels.begin() + static_cast<std::ptrdiff_t>(line * row_bytes));
+        unpack_line(raw.data() + line * line_bytes, row_bytes, depth, image.pixels.data() + line * row_bytes);
     }
     drivers::wipe_bytes(raw.data(), raw.size());
     return image;

@@ -15,8 +15,9 @@ struct ReadFailure {
     std::string step;    // which call failed, or what about the frame is unsupported
 };
 
-// Scans one page into an Image (8-bit grey or RGB, single frame). The caller sets options before and decides
-// about sane_cancel after; on failure the partial page is wiped.
+// Scans one page into an Image (8-bit grey or RGB, single frame; 1-bit grey and 16-bit frames are brought to
+// 8 bits). The caller sets options before and decides about sane_cancel after; on failure the partial page is
+// wiped.
 std::expected<Image, ReadFailure> read_page(SANE_Handle handle);
 
 }  // namespace hk::scanner::sane::detail

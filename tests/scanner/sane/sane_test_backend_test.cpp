@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <expected>
 #include <set>
 #include <string>
 
@@ -58,6 +59,47 @@ TEST(SaneTestBackendTest, ColourModeGivesThreeChannelsOfTheColourPattern) {
     EXPECT_EQ(scanned->pixels.size(), static_cast<std::size_t>(scanned->width * scanned->height * 3));
     const std::set<std::uint8_t> values(scanned->pixels.begin(), scanned->pixels.end());
     EXPECT_GT(values.size(), 2U) << "a colour pattern has more than black and white";
+}
+
+// Scans the test backend's black-and-white grid at a sample depth (1, 8 or 16 bits).
+std::expected<Image, drivers::DeviceFault> grid_at_depth(int depth, bool colour) {
+    SaneScannerSettings settings = test_device("Grid");
+    settings.extra_options.emplace_back("depth", std::to_string(depth));
+    SaneScanner scanner{settings};
+    return scanner.scan_page({.dpi = 100, .colour = colour});
+}
+
+TEST(SaneTestBackendTest, SixteenBitSamplesComeAsTheSameEightBitPage) {
+    for (const bool colour : {false, true}) {
+        auto eight = grid_at_depth(8, colour);
+        auto sixteen = grid_at_depth(16, colour);
+        ASSERT_TRUE(eight.has_value()) << eight.error().detail;
+        ASSERT_TRUE(sixteen.has_value()) << sixteen.error().detail;
+        EXPECT_EQ(sixteen->channels, colour ? 3 : 1);
+        EXPECT_EQ(sixteen->width, eight->width);
+        EXPECT_EQ(sixteen->height, eight->height);
+        EXPECT_TRUE(sixteen->pixels == eight->pixels) << (colour ? "colour" : "grey");
+        const std::set<std::uint8_t> values(sixteen->pixels.begin(), sixteen->pixels.end());
+        EXPECT_EQ(values, (std::set<std::uint8_t>{0, 255})) << "a grid is black and white";
+    }
+}
+
+TEST(SaneTestBackendTest, LineArtBitsUnpackToBlackOnWhite) {
+    auto eight = grid_at_depth(8, false);
+    auto one = grid_at_depth(1, false);
+    ASSERT_TRUE(eight.has_value()) << eight.error().detail;
+    ASSERT_TRUE(one.has_value()) << one.error().detail;
+    EXPECT_EQ(one->channels, 1);
+    EXPECT_EQ(one->width, eight->width) << "a width that is not a multiple of 8 keeps its last pixels";
+    EXPECT_EQ(one->height, eight->height);
+    // A set bit is black: the unpacked grid is the 8-bit grid, not its negative.
+    EXPECT_TRUE(one->pixels == eight->pixels);
+}
+
+TEST(SaneTestBackendTest, ColourLineArtIsRefusedAsUnsupported) {
+    auto scanned = grid_at_depth(1, true);
+    ASSERT_FALSE(scanned.has_value());
+    EXPECT_NE(scanned.error().detail.find("1-bit colour"), std::string::npos) << scanned.error().detail;
 }
 
 TEST(SaneTestBackendTest, SolidBlackIsBlack) {
