@@ -14,15 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::expected<ServiceKind, std::string> kind_from_string(const std::string& text) {
-    if (text == "certificate") return ServiceKind::Certificate;
-    if (text == "application") return ServiceKind::Application;
-    if (text == "status_inquiry") return ServiceKind::StatusInquiry;
-    if (text == "handling_points") return ServiceKind::HandlingPoints;
-    if (text == "reprint") return ServiceKind::Reprint;
-    return std::unexpected("unknown kind '" + text + "'");
-}
-
 std::expected<LocalisedText, std::string> parse_text(const json& node) {
     if (!node.is_object()) return std::unexpected("text must be an object with zh, en, ko");
     LocalisedText text;
@@ -54,7 +45,7 @@ std::expected<Service, std::string> parse_service(const json& node) {
     service.id = node.at("id").get<std::string>();
     auto fail = [&service](const std::string& why) { return std::unexpected(service.id + ": " + why); };
     if (!node.contains("kind") || !node.at("kind").is_string()) return fail("missing kind");
-    auto kind = kind_from_string(node.at("kind").get<std::string>());
+    auto kind = service_kind_from_string(node.at("kind").get<std::string>());
     if (!kind) return fail(kind.error());
     service.kind = *kind;
     if (!node.contains("name")) return fail("missing name");
@@ -107,6 +98,40 @@ CataloguePage catalogue_page(std::size_t services, std::size_t page, bool large_
     const std::size_t shown = std::min(page, pages - 1);
     const std::size_t first = shown * per_page;
     return {first, std::min(per_page, services - first), shown, pages};
+}
+
+std::expected<ServiceKind, std::string> service_kind_from_string(std::string_view text) {
+    if (text == "certificate") return ServiceKind::Certificate;
+    if (text == "application") return ServiceKind::Application;
+    if (text == "status_inquiry") return ServiceKind::StatusInquiry;
+    if (text == "handling_points") return ServiceKind::HandlingPoints;
+    if (text == "reprint") return ServiceKind::Reprint;
+    return std::unexpected("unknown kind '" + std::string(text) + "'");
+}
+
+std::vector<const Service*> services_of_kind(const Catalogue& catalogue, ServiceKind kind) {
+    std::vector<const Service*> found;
+    for (const Service& service : catalogue.services) {
+        if (service.kind == kind) found.push_back(&service);
+    }
+    return found;
+}
+
+std::vector<CatalogueChoice> catalogue_groups(const Catalogue& catalogue) {
+    std::vector<CatalogueChoice> choices;
+    if (catalogue.services.size() <= kGroupedAbove) return choices;
+    for (const Service& service : catalogue.services) {
+        if (services_of_kind(catalogue, service.kind).size() == 1) {
+            choices.push_back({service.kind, &service});
+        } else if (std::ranges::none_of(choices, [&](const CatalogueChoice& c) {
+                       return c.service == nullptr && c.kind == service.kind;
+                   })) {
+            choices.push_back({service.kind, nullptr});
+        }
+    }
+    // One kind only: its group would be the whole catalogue again.
+    if (choices.size() == 1) choices.clear();
+    return choices;
 }
 
 const Service* Catalogue::find(std::string_view id) const {

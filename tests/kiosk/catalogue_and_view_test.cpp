@@ -35,52 +35,110 @@ std::vector<std::string> service_buttons(const ui::ViewModel& view) {
     return ids;
 }
 
-TEST(Catalogue, TheBuiltInCatalogueFitsOneScreenWithoutPaging) {
+// The actions of a view's buttons, in order.
+std::vector<std::string> actions(const ui::ViewModel& view) {
+    std::vector<std::string> found;
+    for (const ui::Button& button : view.buttons) found.push_back(button.action);
+    return found;
+}
+
+// The built-in catalogue with `extra` more certificates, the kind every province adds to.
+Catalogue with_more_certificates(std::size_t extra) {
+    Catalogue catalogue = default_catalogue();
+    const Service model = *catalogue.find("registration_certificate");
+    for (std::size_t i = 0; i < extra; ++i) {
+        Service copy = model;
+        copy.id = "extra_" + std::to_string(i);
+        copy.name.en = "Extra service " + std::to_string(i);
+        catalogue.services.push_back(copy);
+    }
+    return catalogue;
+}
+
+TEST(Catalogue, TheBuiltInCatalogueOpensWithItsKindsAndTheServicesAloneOfTheirKind) {
     Driver d;
     d.to_catalogue();
-    const ui::ViewModel view = build_view(d.state, d.engine);
-    EXPECT_EQ(service_buttons(view).size(), default_catalogue().services.size());
-    for (const ui::Button& button : view.buttons) EXPECT_FALSE(button.action.starts_with("catalogue:"));
+    EXPECT_EQ(actions(build_view(d.state, d.engine)),
+              (std::vector<std::string>{"kind:certificate", "kind:application", "service:certificate_reprint",
+                                        "service:application_status", "service:handling_points", "back",
+                                        "cancel"}));
     EXPECT_EQ(d.tap("catalogue:next").size(), 0U);
+    EXPECT_TRUE(d.tap("kind:status_inquiry").empty()) << "a kind of one service has no group";
+    EXPECT_FALSE(d.session().catalogue_kind.has_value());
+
+    d.tap("kind:certificate");
+    const ui::ViewModel certificates = build_view(d.state, d.engine);
+    std::vector<std::string> expected;
+    for (const Service* service : services_of_kind(default_catalogue(), ServiceKind::Certificate)) {
+        expected.push_back(service->id);
+    }
+    EXPECT_EQ(service_buttons(certificates), expected);
+    EXPECT_EQ(expected.size(), 5U);
+    EXPECT_NE(std::ranges::find(certificates.lines,
+                                std::string(text(Language::Chinese, "catalogue.kind.certificate"))),
+              certificates.lines.end())
+        << "the group is named";
+    d.tap("kind:application");  // only from the first screen
+    EXPECT_EQ(d.session().catalogue_kind, ServiceKind::Certificate);
+
+    // Back from a service's form to its group; back from the group to the kinds; back again to the languages.
+    d.tap("service:proof_of_family_relationship");
+    ASSERT_EQ(d.screen(), Screen::NotificationForm);
+    d.tap("back");
+    ASSERT_EQ(d.screen(), Screen::Catalogue);
+    EXPECT_EQ(service_buttons(build_view(d.state, d.engine)), expected);
+    d.tap("back");
+    EXPECT_EQ(d.screen(), Screen::Catalogue);
+    EXPECT_EQ(actions(build_view(d.state, d.engine)).front(), "kind:certificate");
+    d.tap("back");
+    EXPECT_EQ(d.screen(), Screen::Language);
+}
+
+TEST(Catalogue, AShortCatalogueShowsEveryServiceAtOnce) {
+    Catalogue short_catalogue = default_catalogue();
+    short_catalogue.services.resize(kGroupedAbove);
+    EXPECT_TRUE(catalogue_groups(short_catalogue).empty());
+    const SessionEngine engine(short_catalogue, {});
+    State state;
+    for (const char* action : {"start", "lang:en"})
+        state = engine.step(std::move(state), UserAction{action}).state;
+    ASSERT_EQ(state.screen, Screen::Catalogue);
+    EXPECT_EQ(service_buttons(build_view(state, engine)).size(), kGroupedAbove);
 }
 
 TEST(Catalogue, LargeTextShowsFewerServicesAPageSoTheLabelsStayLarge) {
-    Driver d;
-    d.to_catalogue();
-    d.tap("a11y:large_text");
-    ASSERT_TRUE(d.session().presentation.large_text);
-    const auto shown = [&] { return service_buttons(build_view(d.state, d.engine)); };
-    const std::size_t services = default_catalogue().services.size();
+    const Catalogue catalogue = with_more_certificates(7);  // 12 certificates
+    const SessionEngine engine(catalogue, {});
+    State state;
+    const auto tap = [&](const std::string& action) {
+        state = engine.step(std::move(state), UserAction{action}).state;
+    };
+    for (const char* action : {"start", "lang:en", "kind:certificate", "a11y:large_text"}) tap(action);
+    ASSERT_TRUE(state.session->presentation.large_text);
+    const auto shown = [&] { return service_buttons(build_view(state, engine)); };
+    const auto certificates = services_of_kind(catalogue, ServiceKind::Certificate);
+    ASSERT_EQ(certificates.size(), 12U);
     ASSERT_EQ(shown().size(), kLargeTextServicesPerPage);
-    EXPECT_EQ(shown().front(), default_catalogue().services.front().id);
+    EXPECT_EQ(shown().front(), certificates.front()->id);
     std::vector<std::string> seen = shown();
-    for (int turn = 0; turn < 5; ++turn) {
-        d.tap("catalogue:next");
+    for (int turn = 0; turn < 3; ++turn) {
+        tap("catalogue:next");
         for (const std::string& id : shown()) {
             if (std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id);
         }
     }
-    EXPECT_EQ(seen.size(), services) << "every service is on some page";
-    EXPECT_EQ(shown().back(), default_catalogue().services.back().id);
+    EXPECT_EQ(seen.size(), certificates.size()) << "every certificate is on some page";
+    EXPECT_EQ(shown().back(), certificates.back()->id);
     // Back to normal text on the last large-text page: one screen again, and "previous" is no longer offered.
-    d.tap("a11y:large_text");
-    EXPECT_EQ(shown().size(), services);
-    EXPECT_EQ(d.tap("catalogue:previous").size(), 0U);
-    d.tap("a11y:large_text");
-    d.tap("catalogue:previous");
-    EXPECT_EQ(shown().front(), default_catalogue().services[kLargeTextServicesPerPage].id)
-        << "a stale page index is clamped before turning";
+    tap("a11y:large_text");
+    EXPECT_EQ(shown().size(), certificates.size());
+    tap("catalogue:previous");
+    EXPECT_EQ(shown().front(), certificates.front()->id);
 }
 
 TEST(Catalogue, ALongPushedCatalogueIsShownAPageAtATimeAndKeepsItsPage) {
-    Catalogue long_catalogue = default_catalogue();
-    const Service model = *long_catalogue.find("registration_certificate");
-    for (int i = 0; long_catalogue.services.size() < 30; ++i) {
-        Service copy = model;
-        copy.id = "extra_" + std::to_string(i);
-        copy.name.en = "Extra service " + std::to_string(i);
-        long_catalogue.services.push_back(copy);
-    }
+    const Catalogue long_catalogue = with_more_certificates(14);  // 30 services, 19 of them certificates
+    ASSERT_EQ(long_catalogue.services.size(), 30U);
     const SessionEngine engine(long_catalogue, {});
     State state;
     const auto tap = [&](const std::string& action) {
@@ -89,35 +147,39 @@ TEST(Catalogue, ALongPushedCatalogueIsShownAPageAtATimeAndKeepsItsPage) {
     };
     tap("start");
     tap("lang:en");
+    tap("kind:certificate");
     ASSERT_EQ(state.screen, Screen::Catalogue);
+    const auto certificates = services_of_kind(long_catalogue, ServiceKind::Certificate);
     const auto page = [&] { return service_buttons(build_view(state, engine)); };
     ASSERT_EQ(page().size(), kServicesPerPage);
-    EXPECT_EQ(page().front(), long_catalogue.services[0].id);
+    EXPECT_EQ(page().front(), certificates[0]->id);
     ui::ViewModel first = build_view(state, engine);
-    EXPECT_NE(std::find(first.lines.begin(), first.lines.end(), "Page 1 / 3"), first.lines.end());
+    EXPECT_NE(std::find(first.lines.begin(), first.lines.end(), "Page 1 / 2"), first.lines.end());
 
     tap("catalogue:previous");  // nothing before the first page
-    EXPECT_EQ(page().front(), long_catalogue.services[0].id);
+    EXPECT_EQ(page().front(), certificates[0]->id);
     tap("catalogue:next");
-    ASSERT_EQ(page().size(), kServicesPerPage);
-    EXPECT_EQ(page().front(), long_catalogue.services[kServicesPerPage].id);
-    tap("catalogue:next");
-    EXPECT_EQ(page().size(), 30 - 2 * kServicesPerPage);
+    EXPECT_EQ(page().size(), certificates.size() - kServicesPerPage);
+    EXPECT_EQ(page().front(), certificates[kServicesPerPage]->id);
     tap("catalogue:next");  // nothing after the last
-    EXPECT_EQ(page().back(), long_catalogue.services.back().id);
+    EXPECT_EQ(page().back(), certificates.back()->id);
 
     // A service on the last page is chosen; coming back shows the same page.
-    tap("service:" + long_catalogue.services.back().id);
+    tap("service:" + certificates.back()->id);
     ASSERT_EQ(state.screen, Screen::NotificationForm);
     tap("back");
     ASSERT_EQ(state.screen, Screen::Catalogue);
-    EXPECT_EQ(page().back(), long_catalogue.services.back().id);
+    EXPECT_EQ(page().back(), certificates.back()->id);
     const ui::ViewModel last = build_view(state, engine);
     bool next_enabled = true;
     for (const ui::Button& button : last.buttons) {
         if (button.action == "catalogue:next") next_enabled = button.enabled;
     }
     EXPECT_FALSE(next_enabled) << "no page after the last";
+    // Back to the kinds: a group opened again starts at its first page.
+    tap("back");
+    tap("kind:certificate");
+    EXPECT_EQ(page().front(), certificates[0]->id);
 }
 
 TEST(Catalogue, BuiltInCatalogueOffersEveryServiceTheMissionNames) {

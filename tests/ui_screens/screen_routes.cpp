@@ -56,6 +56,12 @@ std::vector<Scene> build_scenes() {
         {"attract", Screen::Attract, [](Driver&) {}},
         {"language", Screen::Language, [](Driver& d) { d.tap("start"); }},
         {"catalogue", Screen::Catalogue, [](Driver& d) { d.to_catalogue(); }},
+        // The grouped catalogue's largest group, with the longest names.
+        {"catalogue-applications", Screen::Catalogue,
+         [](Driver& d) {
+             d.to_catalogue();
+             d.tap("kind:application");
+         }},
         // The application's form has the longest list of what to bring.
         {"notification_form", Screen::NotificationForm, [](Driver& d) { d.to_form("household_book"); }},
         {"for_whom", Screen::ForWhom,

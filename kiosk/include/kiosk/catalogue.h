@@ -64,6 +64,22 @@ struct CataloguePage {
 // The page `page` (clamped to the last) of a catalogue of `services`, as the text size lays it out.
 CataloguePage catalogue_page(std::size_t services, std::size_t page, bool large_text = false);
 
+// A catalogue of more than kGroupedAbove services opens with one button per kind that has several services
+// ("Certificates", "Applications and relocation") beside the services that are alone of their kind, so the
+// citizen chooses among a few large buttons twice rather than among many small ones whose long names are cut.
+inline constexpr std::size_t kGroupedAbove = 8;
+// One button of the catalogue's first screen: a kind's group, or a service alone of its kind.
+struct CatalogueChoice {
+    ServiceKind kind = ServiceKind::Certificate;
+    const Service* service = nullptr;  // null: the group of every service of `kind`
+};
+// The first screen's choices, in the order the kinds and services first appear in the catalogue; empty when
+// the catalogue is short enough to show every service at once.
+std::vector<CatalogueChoice> catalogue_groups(const Catalogue& catalogue);
+// The services of one kind, in catalogue order.
+std::vector<const Service*> services_of_kind(const Catalogue& catalogue, ServiceKind kind);
+std::expected<ServiceKind, std::string> service_kind_from_string(std::string_view text);
+
 // Parses and validates a catalogue document; the error says which entry is wrong and why.
 std::expected<Catalogue, std::string> parse_catalogue(std::string_view json);
 std::expected<Catalogue, std::string> load_catalogue(const std::filesystem::path& file);

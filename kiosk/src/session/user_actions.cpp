@@ -81,6 +81,46 @@ void resume_after_warning(StepContext& ctx) {
     ctx.enter(back);
 }
 
+// The catalogue: a grouped one's first screen opens a kind's services ("kind:certificate"), and "back" from
+// there returns to it; otherwise "back" returns to the choice of language. Services are chosen from either.
+bool on_catalogue_action(StepContext& ctx, std::string_view action) {
+    Session& s = ctx.session();
+    const bool grouped = !catalogue_groups(ctx.engine.catalogue()).empty();
+    std::string_view rest;
+    if (action == "back") {
+        if (grouped && s.catalogue_kind) {
+            s.catalogue_kind.reset();
+            s.catalogue_page = 0;
+        } else {
+            ctx.enter(Screen::Language);
+        }
+        return true;
+    }
+    if (starts_with(action, "kind:", &rest)) {
+        const auto kind = service_kind_from_string(rest);
+        if (!grouped || s.catalogue_kind || !kind ||
+            services_of_kind(ctx.engine.catalogue(), *kind).size() < 2)
+            return false;
+        s.catalogue_kind = *kind;
+        s.catalogue_page = 0;
+        return true;
+    }
+    if (action == "catalogue:next" || action == "catalogue:previous") {
+        if (grouped && !s.catalogue_kind) return false;  // the first screen has a button per kind: no pages
+        const std::size_t count = grouped ? services_of_kind(ctx.engine.catalogue(), *s.catalogue_kind).size()
+                                          : ctx.engine.catalogue().services.size();
+        // Turn from the page on screen: the text size may have changed the page count since.
+        const CataloguePage shown = catalogue_page(count, s.catalogue_page, s.presentation.large_text);
+        const bool next = action == "catalogue:next";
+        if (next ? shown.page + 1 >= shown.pages : shown.page == 0) return false;
+        s.catalogue_page = next ? shown.page + 1 : shown.page - 1;
+        return true;
+    }
+    if (!starts_with(action, "service:", &rest)) return false;
+    choose_service(ctx, rest);
+    return true;
+}
+
 bool on_scan_action(StepContext& ctx, std::string_view action) {
     Session& s = ctx.session();
     const std::size_t wanted = ctx.service().documents_to_scan.size();
@@ -174,23 +214,7 @@ bool on_screen_action(StepContext& ctx, std::string_view action) {
             }
             return false;
         case Screen::Catalogue:
-            if (action == "back") {
-                ctx.enter(Screen::Language);
-                return true;
-            }
-            if (action == "catalogue:next" || action == "catalogue:previous") {
-                // Turn from the page on screen: the text size may have changed the page count since.
-                const CataloguePage shown =
-                    catalogue_page(ctx.engine.catalogue().services.size(), ctx.session().catalogue_page,
-                                   ctx.session().presentation.large_text);
-                const bool next = action == "catalogue:next";
-                if (next ? shown.page + 1 >= shown.pages : shown.page == 0) return false;
-                ctx.session().catalogue_page = next ? shown.page + 1 : shown.page - 1;
-                return true;
-            }
-            if (!starts_with(action, "service:", &rest)) return false;
-            choose_service(ctx, rest);
-            return true;
+            return on_catalogue_action(ctx, action);
         case Screen::NotificationForm:
             if (action == "continue" && ctx.service().available_here) {
                 if (ctx.service().allows_agent) {

@@ -28,13 +28,51 @@ void language_choice(ViewWriter& w) {
     w.cancel_button();
 }
 
-void catalogue(ViewWriter& w) {
+std::string kind_text_id(ServiceKind kind) {
+    return "catalogue.kind." + std::string(to_string(kind));
+}
+
+// The grouped catalogue's first screen: a button per kind with several services, and the services alone of
+// their kind.
+void catalogue_groups_screen(ViewWriter& w, const std::vector<CatalogueChoice>& choices) {
     w.title("catalogue.title");
-    const std::vector<Service>& services = w.engine().catalogue().services;
+    const Catalogue& catalogue = w.engine().catalogue();
+    for (const CatalogueChoice& choice : choices) {
+        if (choice.service != nullptr) {
+            w.button("service:" + choice.service->id, choice.service->name.in(w.language()), false,
+                     w.engine().service_offered(w.state(), *choice.service));
+            continue;
+        }
+        const auto services = services_of_kind(catalogue, choice.kind);
+        const bool any_offered = std::ranges::any_of(services, [&](const Service* service) {
+            return w.engine().service_offered(w.state(), *service);
+        });
+        w.button("kind:" + std::string(to_string(choice.kind)), w.t(kind_text_id(choice.kind)), false,
+                 any_offered);
+    }
+    w.button_id("back", "button.back");
+    w.cancel_button();
+}
+
+void catalogue(ViewWriter& w) {
+    const std::vector<CatalogueChoice> choices = catalogue_groups(w.engine().catalogue());
+    const std::optional<ServiceKind> kind = w.session().catalogue_kind;
+    if (!choices.empty() && !kind) {
+        catalogue_groups_screen(w, choices);
+        return;
+    }
+    w.title("catalogue.title");
+    std::vector<const Service*> services;
+    if (!choices.empty()) {
+        services = services_of_kind(w.engine().catalogue(), *kind);
+        w.line_id(kind_text_id(*kind));  // which group this is; "back" returns to all of them
+    } else {
+        for (const Service& service : w.engine().catalogue().services) services.push_back(&service);
+    }
     const CataloguePage page =
         catalogue_page(services.size(), w.session().catalogue_page, w.session().presentation.large_text);
     for (std::size_t i = page.first; i < page.first + page.count; ++i) {
-        const Service& service = services[i];
+        const Service& service = *services[i];
         w.button("service:" + service.id, service.name.in(w.language()), false,
                  w.engine().service_offered(w.state(), service));
     }

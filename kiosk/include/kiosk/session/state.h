@@ -14,6 +14,7 @@
 #include "drivers/chip_reader.h"
 #include "drivers/device.h"
 #include "drivers/personal_string.h"
+#include "kiosk/catalogue.h"
 #include "kiosk/central_service.h"
 #include "kiosk/language.h"
 #include "ui/view_model.h"
@@ -125,6 +126,8 @@ struct Session {
         presentation;  // text size, contrast, speech and volume: the citizen's, reset with the session
     std::string service_id;
     std::size_t catalogue_page = 0;  // the page of a long catalogue last shown, kept when coming back to it
+    // The kind whose services the grouped catalogue shows (none: its first screen), kept when coming back.
+    std::optional<ServiceKind> catalogue_kind;
     bool for_someone_else = false;
     Role identifying = Role::Applicant;
     std::optional<VerifiedIdentity> applicant;
