@@ -166,14 +166,22 @@ in_root chown -R kiosk:kiosk /var/lib/hukiosk
 chmod 0750 "$root/var/lib/hukiosk"
 echo "$version" >"$root/etc/hukiosk/version"
 # The machine id is made at each boot (the root is read-only); ssh host keys at first use of ssh, on /var.
+# Nothing random made by a package's install script stays in the image: every kiosk would share it (a private
+# key, an id), and no two builds would be the same bytes.
 : >"$root/etc/machine-id"
+ln -sf /etc/machine-id "$root/var/lib/dbus/machine-id"
 rm -f "$root"/etc/ssh/ssh_host_*
+# ssl-cert's self-signed "snakeoil" pair, made by its install script; nothing in the image uses it.
+rm -f "$root/etc/ssl/certs/ssl-cert-snakeoil.pem" "$root/etc/ssl/private/ssl-cert-snakeoil.key"
+find "$root/etc/ssl/certs" -xtype l -delete
 step "initramfs" in_root update-initramfs -u -k all
 # Kernel and initramfs where GRUB looks for them, without the version in the name.
 ln -sf "$(cd "$root/boot" && ls vmlinuz-* | sort -V | tail -1 | sed 's|^|boot/|')" "$root/vmlinuz"
 ln -sf "$(cd "$root/boot" && ls initrd.img-* | sort -V | tail -1 | sed 's|^|boot/|')" "$root/initrd.img"
 rm -f "$root/usr/sbin/policy-rc.d"
-rm -rf "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/cache/debconf/*-old "$root"/tmp/*
+# Logs and caches of the build itself, with its times and in no fixed order.
+rm -rf "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/log/apt/* "$root"/var/cache/apt/*.bin \
+    "$root"/var/cache/ldconfig/aux-cache "$root"/var/cache/debconf/*-old "$root"/tmp/*
 for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
 mounted=()
 
@@ -186,8 +194,10 @@ step "root slot image (squashfs)" mksquashfs "$root" "$out/rootfs.img" -noappend
 slot_bytes=$(stat -c %s "$out/rootfs.img")
 ((slot_bytes <= slot_mib * 1024 * 1024)) || die "the root ($slot_bytes bytes) does not fit a ${slot_mib} MiB slot"
 rm -f "$out/data.img"
-step "data partition (ext4 of /var)" mke2fs -q -t ext4 -L data -U "$data_uuid" -E "hash_seed=$data_uuid" \
-    -d "$work/var" "$out/data.img" "${data_mib}M"
+# mke2fs -d copies each file's times, and stamps the file system's own with the clock unless told otherwise.
+find "$work/var" -newermt "@$SOURCE_DATE_EPOCH" -print0 | xargs -0r touch -h -d "@$SOURCE_DATE_EPOCH"
+step "data partition (ext4 of /var)" env E2FSPROGS_FAKE_TIME="$SOURCE_DATE_EPOCH" \
+    mke2fs -q -t ext4 -L data -U "$data_uuid" -E "hash_seed=$data_uuid" -d "$work/var" "$out/data.img" "${data_mib}M"
 
 grub_modules="part_gpt fat squash4 ext2 normal linux echo test regexp loadenv search search_label
     efi_gop all_video gzio xzio boot reboot halt"
@@ -200,6 +210,8 @@ rm -f "$out/esp.img"
 step "EFI system partition" mkfs.vfat -C -n ESP -i 8c9a0001 "$out/esp.img" $((esp_mib * 1024))
 export MTOOLS_SKIP_CHECK=1
 mmd -i "$out/esp.img" ::/EFI ::/EFI/BOOT
+# mcopy -m keeps the files' times: the build's own, unless fixed.
+touch -d "@$SOURCE_DATE_EPOCH" "$work/BOOTX64.EFI" "$work/grub.cfg.final" "$work/grubenv"
 mcopy -i "$out/esp.img" -m "$work/BOOTX64.EFI" ::/EFI/BOOT/BOOTX64.EFI
 mcopy -i "$out/esp.img" -m "$work/grub.cfg.final" ::/EFI/BOOT/grub.cfg
 mcopy -i "$out/esp.img" -m "$work/grubenv" ::/EFI/BOOT/grubenv
