@@ -10,27 +10,19 @@
 #include "app/command_executor.h"
 #include "app/page_reader.h"
 #include "scanner/sim/camera_scene.h"
-#include "scanner/sim/page_gen.h"
 #include "sim/simulation.h"
+#include "simulated_devices.h"
 
 namespace hk::kiosk::testing {
 namespace {
 
 using std::chrono::milliseconds;
 
-scanner::Image register_card() {
-    return scanner::sim::render_register_card({"王小明", "子", "汉", "1990年05月17日", "110105199005170011",
-                                               "北京市朝阳区建国路88号", "2015年09月01日"})
-        .image;
-}
-
 class CameraPage : public ::testing::Test {
   protected:
     CameraPage()
         : simulation_(sim::demo_world(), {.output_dir = {}, .a4_sheets = 10, .receipt_paper_mm = 5'000}),
-          devices_{simulation_.id_reader,       simulation_.chip_reader, simulation_.scanner,
-                   simulation_.mrz_reader,      simulation_.camera,      simulation_.a4_printer,
-                   simulation_.receipt_printer, simulation_.central} {}
+          devices_(devices_of(simulation_)) {}
 
     ExecutorOptions camera_options(PageReader* reader, milliseconds give_up = milliseconds(60'000)) {
         ExecutorOptions options;
@@ -65,7 +57,7 @@ class CameraPage : public ::testing::Test {
 TEST_F(CameraPage, APageLaidDownIsPreviewedWithHintsThenTakenWhenStillAndRead) {
     PageReader reader(events_, document_reader_factory());
     CommandExecutor executor(devices_, events_, default_catalogue(), camera_options(&reader));
-    simulation_.camera.show(scanner::sim::laying_down_frames(register_card(), 1600, 1200));
+    simulation_.camera.show(scanner::sim::laying_down_frames(wang_register_card(), 1600, 1200));
     executor.execute(ScanPage{7});
     std::vector<std::vector<std::string>> hints;
     const Event next = previews_then_next(hints, milliseconds(20'000));
@@ -95,7 +87,8 @@ TEST_F(CameraPage, NoGoodFrameInTimeIsRefusedWithTheLastHint) {
     CommandExecutor executor(devices_, events_, default_catalogue(),
                              camera_options(nullptr, milliseconds(400)));
     // The page stays where it runs off the top of the picture.
-    std::vector<scanner::Image> off_the_top = scanner::sim::laying_down_frames(register_card(), 1600, 1200);
+    std::vector<scanner::Image> off_the_top =
+        scanner::sim::laying_down_frames(wang_register_card(), 1600, 1200);
     off_the_top.resize(1);
     simulation_.camera.show(std::move(off_the_top));
     executor.execute(ScanPage{7});
@@ -120,7 +113,8 @@ TEST_F(CameraPage, ACameraFaultEndsTheScanAsAScannerFaultDoes) {
 
 TEST_F(CameraPage, CancellingStopsLookingAtFrames) {
     CommandExecutor executor(devices_, events_, default_catalogue(), camera_options(nullptr));
-    std::vector<scanner::Image> off_the_top = scanner::sim::laying_down_frames(register_card(), 1600, 1200);
+    std::vector<scanner::Image> off_the_top =
+        scanner::sim::laying_down_frames(wang_register_card(), 1600, 1200);
     off_the_top.resize(1);
     simulation_.camera.show(std::move(off_the_top));
     executor.execute(ScanPage{7});

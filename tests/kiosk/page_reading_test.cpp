@@ -14,20 +14,13 @@
 #include "app/page_reader.h"
 #include "engine_driver.h"
 #include "kiosk/view.h"
-#include "scanner/sim/page_gen.h"
 #include "sim/simulation.h"
+#include "simulated_devices.h"
 
 namespace hk::kiosk::testing {
 namespace {
 
 using std::chrono::milliseconds;
-
-// A household register card's main lines; 110105199005170011 is a valid GB 11643 number.
-scanner::Image register_page() {
-    return scanner::sim::render_register_card({"王小明", "子", "汉", "1990年05月17日", "110105199005170011",
-                                               "北京市朝阳区建国路88号", "2015年09月01日"})
-        .image;
-}
 
 class PageReading : public ::testing::Test {
   protected:
@@ -36,9 +29,7 @@ class PageReading : public ::testing::Test {
                ("page-reading-" +
                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))),
           simulation_(sim::demo_world(), {out_, 10, 5'000}),
-          devices_{simulation_.id_reader,       simulation_.chip_reader, simulation_.scanner,
-                   simulation_.mrz_reader,      simulation_.camera,      simulation_.a4_printer,
-                   simulation_.receipt_printer, simulation_.central} {}
+          devices_(devices_of(simulation_)) {}
 
     template <typename E>
     E next_as(milliseconds patience) {
@@ -60,7 +51,7 @@ TEST_F(PageReading, AScannedHouseholdRegisterPageIsReadAndItsFieldsReachTheRevie
     CommandExecutor executor(
         devices_, events_, default_catalogue(),
         {"kiosk-test", "boot", nullptr, milliseconds(20), [] { return "now"; }, &reader});
-    simulation_.scanner.place({"household register page", register_page(), {}});
+    simulation_.scanner.place({"household register page", wang_register_card(), {}});
     executor.execute(ScanPage{7});
     const auto scanned = next_as<PageScanned>(milliseconds(20'000));
     ASSERT_NE(scanned.page_id, 0) << scanned.hint.value_or("");
@@ -108,7 +99,7 @@ TEST_F(PageReading, AScannedHouseholdRegisterPageIsReadAndItsFieldsReachTheRevie
 
 TEST_F(PageReading, WithoutItsTemplatesTheReaderIsUnavailableAndPagesAreAnsweredWithNothingRead) {
     PageReader reader(events_, document_reader_factory(out_ / "no-templates-here"));
-    reader.read(5, register_page());
+    reader.read(5, wang_register_card());
     const auto read = next_as<PageRead>(milliseconds(20'000));
     EXPECT_EQ(read.page_id, 5);
     EXPECT_FALSE(read.document.has_value());
@@ -122,7 +113,7 @@ TEST_F(PageReading, PagesHandedOverBeforeTheSessionEndedAreNotAnswered) {
         return std::expected<std::unique_ptr<scanner::DocumentReader>, std::string>(
             std::unexpected("no reader in this test"));
     });
-    reader.read(9, register_page());
+    reader.read(9, wang_register_card());
     reader.forget_pages();
     EXPECT_FALSE(events_.pop_for(milliseconds(1'000)).has_value());
 }

@@ -9,7 +9,7 @@
 #include "drivers/icao9303/test_document.h"
 #include "kiosk/view.h"
 #include "scanner/sim/camera_scene.h"
-#include "scanner/sim/page_gen.h"
+#include "simulated_devices.h"
 
 namespace hk::ui_screens {
 namespace {
@@ -32,11 +32,8 @@ void to_scanning_with_one_page(Driver& d) {
 // once: every language, orientation and theme shows the same frame.
 void to_camera_preview(Driver& d) {
     static const kiosk::CameraLook look = [] {
-        const scanner::Image card =
-            scanner::sim::render_register_card({"王小明", "子", "汉", "1990年05月17日", "110105199005170011",
-                                                "北京市朝阳区建国路88号", "2015年09月01日"})
-                .image;
-        return kiosk::look_at_frame(scanner::sim::laying_down_frames(card, 1600, 1200).front());
+        return kiosk::look_at_frame(
+            scanner::sim::laying_down_frames(kiosk::testing::wang_register_card(), 1600, 1200).front());
     }();
     d.to_checking("household_book");
     d.answer_eligibility(kiosk::Verdict::Eligible);
