@@ -49,11 +49,12 @@ struct Catalogue {
 // A catalogue longer than one screen (a province may push dozens of services) is shown a page at a time: all
 // of it when it fits the screen's grid with the back and cancel buttons, else pages of kServicesPerPage with
 // buttons to turn them. Large text has two buttons a row instead of three: fewer services a screen, so that
-// the labels keep their large size instead of shrinking to fit.
+// the labels keep their large size instead of shrinking to fit: at most 8 buttons (6 services and back and
+// cancel, or 4 and the two page turns).
 inline constexpr std::size_t kServicesOnOneScreen = 16;
 inline constexpr std::size_t kServicesPerPage = 14;  // and previous, next, back, cancel
-inline constexpr std::size_t kLargeTextServicesOnOneScreen = 8;
-inline constexpr std::size_t kLargeTextServicesPerPage = 6;
+inline constexpr std::size_t kLargeTextServicesOnOneScreen = 6;
+inline constexpr std::size_t kLargeTextServicesPerPage = 4;
 
 struct CataloguePage {
     std::size_t first = 0;  // index of the page's first service
