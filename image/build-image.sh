@@ -184,6 +184,8 @@ rm -rf "$root"/var/lib/apt/lists/* "$root"/var/log/*.log "$root"/var/log/apt/* "
     "$root"/var/cache/ldconfig/aux-cache "$root"/var/cache/debconf/*-old "$root"/tmp/*
 for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}"; done
 mounted=()
+# The base system's packages, which debootstrap left under the apt cache's mount point (31 MB on /var).
+rm -f "$root"/var/cache/apt/archives/*.deb
 
 # 4. The partitions' contents. /var moves to the data partition; the slot keeps an empty mount point.
 mkdir -p "$work/var"
@@ -198,6 +200,13 @@ rm -f "$out/data.img"
 find "$work/var" -newermt "@$SOURCE_DATE_EPOCH" -print0 | xargs -0r touch -h -d "@$SOURCE_DATE_EPOCH"
 step "data partition (ext4 of /var)" env E2FSPROGS_FAKE_TIME="$SOURCE_DATE_EPOCH" \
     mke2fs -q -t ext4 -L data -U "$data_uuid" -E "hash_seed=$data_uuid" -d "$work/var" "$out/data.img" "${data_mib}M"
+# It also takes each inode's change and access times from those files, which the clock set (no tool can set a
+# change time): debugfs sets both to SOURCE_DATE_EPOCH in the image.
+(cd "$work/var" && find . -mindepth 1 -printf '%P\n') |
+    awk -v t="$SOURCE_DATE_EPOCH" '{ printf "sif \"/%s\" ctime @%s\nsif \"/%s\" atime @%s\n", $0, t, $0, t }' \
+        >"$work/inode-times.debugfs"
+step "data partition: inode times" env E2FSPROGS_FAKE_TIME="$SOURCE_DATE_EPOCH" \
+    debugfs -w -f "$work/inode-times.debugfs" "$out/data.img"
 
 grub_modules="part_gpt fat squash4 ext2 normal linux echo test regexp loadenv search search_label
     efi_gop all_video gzio xzio boot reboot halt"
@@ -207,7 +216,8 @@ sed "s|@CMDLINE@|$cmdline|" "$work/grub.cfg" >"$work/grub.cfg.final"
 grub-editenv "$work/grubenv" create
 grub-editenv "$work/grubenv" set ORDER="A B" A_OK=1 A_TRY=0 B_OK=0 B_TRY=0
 rm -f "$out/esp.img"
-step "EFI system partition" mkfs.vfat -C -n ESP -i 8c9a0001 "$out/esp.img" $((esp_mib * 1024))
+# --invariant: the volume label's times are fixed too, not the clock's.
+step "EFI system partition" mkfs.vfat --invariant -C -n ESP -i 8c9a0001 "$out/esp.img" $((esp_mib * 1024))
 export MTOOLS_SKIP_CHECK=1
 mmd -i "$out/esp.img" ::/EFI ::/EFI/BOOT
 # mcopy -m keeps the files' times: the build's own, unless fixed.
