@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -120,8 +121,11 @@ std::vector<const Service*> services_of_kind(const Catalogue& catalogue, Service
 std::vector<CatalogueChoice> catalogue_groups(const Catalogue& catalogue) {
     std::vector<CatalogueChoice> choices;
     if (catalogue.services.size() <= kGroupedAbove) return choices;
+    // Counted once: the catalogue's view asks for its choices on every frame it is on screen.
+    std::map<ServiceKind, std::size_t> per_kind;
+    for (const Service& service : catalogue.services) ++per_kind[service.kind];
     for (const Service& service : catalogue.services) {
-        if (services_of_kind(catalogue, service.kind).size() == 1) {
+        if (per_kind[service.kind] == 1) {
             choices.push_back({service.kind, &service});
         } else if (std::ranges::none_of(choices, [&](const CatalogueChoice& c) {
                        return c.service == nullptr && c.kind == service.kind;
