@@ -32,6 +32,16 @@ std::filesystem::path bold_sibling(const std::filesystem::path& regular) {
     return std::filesystem::is_regular_file(bold, ec) ? bold : std::filesystem::path{};
 }
 
+// The caches' key: everything that changes the rendered size, then the text.
+std::string text_key(std::string_view text, int px, Weight weight, int wrap_width,
+                     std::string_view more = {}) {
+    std::string key = std::to_string(px) + '|' + std::to_string(static_cast<int>(weight)) + '|' +
+                      std::to_string(wrap_width) + '|';
+    key.append(more);
+    key.append(text);
+    return key;
+}
+
 }  // namespace
 
 TextRenderer::TextRenderer(SDL_Renderer* renderer, std::filesystem::path regular, std::filesystem::path bold,
@@ -78,9 +88,7 @@ const TextRenderer::Text* TextRenderer::render(std::string_view text, int px, We
                                                Align align) {
     text = clip_utf8(text, kMaxCodePoints);
     if (text.empty() || px <= 0) return nullptr;
-    std::string key = std::to_string(px) + '|' + std::to_string(static_cast<int>(weight)) + '|' +
-                      std::to_string(wrap_width) + '|' + std::to_string(static_cast<int>(align)) + '|';
-    key.append(text);
+    std::string key = text_key(text, px, weight, wrap_width, std::to_string(static_cast<int>(align)) + '|');
     if (auto it = cache_.find(key); it != cache_.end()) {
         it->second.generation = generation_;
         return &it->second.text;
@@ -127,9 +135,7 @@ const TextRenderer::Text* TextRenderer::render_line(std::string_view text, int p
 int TextRenderer::measure(std::string_view text, int px, Weight weight, int wrap_width) {
     text = clip_utf8(text, kMaxCodePoints);
     if (text.empty() || px <= 0) return 0;
-    std::string key = std::to_string(px) + '|' + std::to_string(static_cast<int>(weight)) + '|' +
-                      std::to_string(wrap_width) + '|';
-    key.append(text);
+    std::string key = text_key(text, px, weight, wrap_width);
     if (auto it = heights_.find(key); it != heights_.end()) return it->second;
     TTF_Font* f = font(px, weight);
     if (f == nullptr) return 0;
