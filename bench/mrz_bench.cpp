@@ -7,6 +7,7 @@
 #include <malloc.h>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include <array>
 #include <chrono>
@@ -125,6 +126,33 @@ class Tesseract {
     bool ok_ = false;
 };
 
+// Generated truth only: nothing here is a real person's data.
+void print_failure(int seed, const MrzSample& sample,
+                   const std::expected<hk::scanner::MrzRecognition, std::string>& result) {
+    std::printf("miss seed=%d %s %d dpi: ", seed, hk::scanner::to_string(sample.format).data(), sample.dpi);
+    if (!result) {
+        std::printf("%s\n", result.error().c_str());
+        return;
+    }
+    std::printf("read as %s, %s, confidence %.3f\n", hk::scanner::to_string(result->format).data(),
+                result->parsed ? "valid" : hk::scanner::to_string(result->parsed.error()).data(),
+                result->confidence);
+    for (std::size_t l = 0; l < sample.lines.size(); ++l) {
+        const std::string got = l < result->lines.size() ? result->lines[l] : std::string{};
+        std::string marks;
+        for (std::size_t i = 0; i < sample.lines[l].size(); ++i)
+            marks.push_back(i < got.size() && got[i] == sample.lines[l][i] ? ' ' : '^');
+        std::printf("  true %s\n  read %s\n       %s\n", sample.lines[l].c_str(), got.c_str(), marks.c_str());
+    }
+}
+
+void write_failure(const std::string& dir, int seed, const MrzSample& sample) {
+    const cv::Mat view(sample.image.height, sample.image.width, CV_8UC1,
+                       const_cast<std::uint8_t*>(sample.image.pixels.data()));
+    const std::string path = dir + "/" + std::to_string(seed) + ".png";
+    if (!cv::imwrite(path, view)) std::printf("  (could not write %s)\n", path.c_str());
+}
+
 std::vector<MrzSample> g_timing_set;  // a few images kept for the Google Benchmark timings
 Tesseract* g_tesseract = nullptr;
 
@@ -162,6 +190,10 @@ int main(int argc, char** argv) {
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     const int images = env_int("MRZ_BENCH_IMAGES", 1000);
     const int tess_images = env_int("MRZ_BENCH_TESSERACT_IMAGES", 100);
+    // MRZ_BENCH_FAILURES=DIR lists every image not read exactly (seed, format, dpi, why, lines read and true)
+    // and writes it to DIR as seed.png, so a change to the reader can be aimed at what it still gets wrong.
+    const char* failures_dir = std::getenv("MRZ_BENCH_FAILURES");
+    const bool list_failures = failures_dir != nullptr;
     const double generation_budget_ms = env_int("MRZ_BENCH_GENERATION_S", 120) * 1000.0;
 
     Tesseract tesseract;
@@ -179,7 +211,12 @@ int main(int argc, char** argv) {
         const auto result = hk::scanner::read_mrz(sample.image);
         const double ms = ms_since(start);
         const std::vector<std::string> lines = result ? result->lines : std::vector<std::string>{};
+        const int exact_before = ours.exact;
         ours.add(sample, lines, ms);
+        if (list_failures && ours.exact == exact_before) {
+            print_failure(100000 + n, sample, result);
+            write_failure(failures_dir, 100000 + n, sample);
+        }
         if (n < tess_images && tesseract.ok()) {
             ours_on_tess_subset.add(sample, lines, ms);
             start = std::chrono::steady_clock::now();

@@ -163,24 +163,34 @@ std::vector<Candidate> join_collinear(const std::vector<Candidate>& pieces,
     return lines;
 }
 
-}  // namespace
-
-std::optional<Band> find_band(const cv::Mat& grey) {
-    // An integer factor keeps INTER_AREA on its fast path.
-    const int factor = static_cast<int>(std::ceil(std::max(grey.cols, grey.rows) / kWorkingSize));
-    const double scale = 1.0 / factor;
-    cv::Mat small;
-    if (factor > 1) {
-        cv::resize(grey, small, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
-    } else {
-        small = grey;
-    }
-    const int longest = std::max(small.cols, small.rows);
-    const cv::Mat ink8 = flat_ink8(small, odd(longest / 60.0));
+// Print against one threshold for the whole page: Otsu's, unless that falls to the noise of a blank page.
+cv::Mat print_by_page_threshold(const cv::Mat& ink8) {
     cv::Mat binary;
     const double otsu = cv::threshold(ink8, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     // A blank page still has an Otsu threshold (on noise): demand real print contrast (in grey levels).
     if (otsu < 25) cv::threshold(ink8, binary, 25, 255, cv::THRESH_BINARY);
+    return binary;
+}
+
+// Print against its neighbourhood's strongest print (a few capitals around). A page threshold fails when
+// the page's own edge against a dark desk, or print that glare or a dim corner has faded, sets it: part of
+// the MRZ falls below it and its lines break up. Floored, so plain paper's noise is not raised to print.
+cv::Mat print_by_local_strength(const cv::Mat& ink8, int longest) {
+    constexpr double kStrengthFloor = 30.0;  // grey levels
+    const int window = odd(longest / 30.0);
+    cv::Mat strength;
+    cv::dilate(ink8, strength, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
+    cv::blur(strength, strength, cv::Size(window, window));
+    cv::Mat strength32, ink32;
+    strength.convertTo(strength32, CV_32F);
+    ink8.convertTo(ink32, CV_32F);
+    cv::max(strength32, kStrengthFloor, strength32);
+    return ink32 / strength32 > 0.5;
+}
+
+// The 2-3 MRZ lines in a print mask of the working-size page: characters smeared into lines, the long
+// parallel ones at the bottom kept. Coordinates are scaled back to the page by `scale`.
+std::optional<Band> band_in(cv::Mat binary, int longest, double scale) {
     drop_large_components(binary, longest);
     cv::morphologyEx(binary, binary, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(odd(longest / 28.0), 1)));
@@ -226,6 +236,13 @@ std::optional<Band> find_band(const cv::Mat& grey) {
         band.push_back(above);
     }
     if (band.size() < 2) return std::nullopt;
+    // An MRZ line holds 30 to 44 characters at a pitch near its capital height: a shorter one is a line
+    // whose fillers faded under glare or a dim corner and fell out of the mask, and its cells would be
+    // placed on a wrong pitch.
+    if (std::any_of(band.begin(), band.end(),
+                    [](const Candidate& c) { return c.length < 20 * c.thickness; })) {
+        return std::nullopt;
+    }
     std::reverse(band.begin(), band.end());
 
     Band out;
@@ -244,6 +261,25 @@ std::optional<Band> find_band(const cv::Mat& grey) {
     out.thickness = thick[thick.size() / 2];
     out.angle_degrees = angle_sum / static_cast<double>(band.size());
     return out;
+}
+
+}  // namespace
+
+std::optional<Band> find_band(const cv::Mat& grey) {
+    // An integer factor keeps INTER_AREA on its fast path.
+    const int factor = static_cast<int>(std::ceil(std::max(grey.cols, grey.rows) / kWorkingSize));
+    const double scale = 1.0 / factor;
+    cv::Mat small;
+    if (factor > 1) {
+        cv::resize(grey, small, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
+    } else {
+        small = grey;
+    }
+    const int longest = std::max(small.cols, small.rows);
+    const cv::Mat ink8 = flat_ink8(small, odd(longest / 60.0));
+    // The page threshold first: it is right for most pages and the local one costs another pass.
+    if (auto band = band_in(print_by_page_threshold(ink8), longest, scale)) return band;
+    return band_in(print_by_local_strength(ink8, longest), longest, scale);
 }
 
 StraightBand straighten(const cv::Mat& grey, const Band& band) {
