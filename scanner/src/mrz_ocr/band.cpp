@@ -163,6 +163,26 @@ std::vector<Candidate> join_collinear(const std::vector<Candidate>& pieces,
     return lines;
 }
 
+// The page 1/factor of its size. INTER_AREA has a fast path for exact halving (0.6 ms for a 600 dpi page)
+// that other factors lack (12-25 ms): halve while the factor allows, then interpolate the rest.
+cv::Mat shrink(const cv::Mat& grey, int factor) {
+    const cv::Size target(grey.cols / factor, grey.rows / factor);
+    cv::Mat small = grey;
+    while (small.cols / 2 >= target.width && small.rows / 2 >= target.height) {
+        // The fast path wants exactly half: an odd last row or column is dropped.
+        const cv::Mat even = small(cv::Rect(0, 0, small.cols & ~1, small.rows & ~1));
+        cv::Mat half;
+        cv::resize(even, half, cv::Size(even.cols / 2, even.rows / 2), 0, 0, cv::INTER_AREA);
+        small = half;
+    }
+    if (small.size() != target) {
+        cv::Mat exact;
+        cv::resize(small, exact, target, 0, 0, cv::INTER_LINEAR);
+        small = exact;
+    }
+    return small;
+}
+
 // Print against one threshold for the whole page: Otsu's, unless that falls to the noise of a blank page.
 cv::Mat print_by_page_threshold(const cv::Mat& ink8) {
     cv::Mat binary;
@@ -265,21 +285,15 @@ std::optional<Band> band_in(cv::Mat binary, int longest, double scale) {
 
 }  // namespace
 
-std::optional<Band> find_band(const cv::Mat& grey) {
-    // An integer factor keeps INTER_AREA on its fast path.
+std::optional<Band> find_band(const cv::Mat& grey, PrintMask mask) {
     const int factor = static_cast<int>(std::ceil(std::max(grey.cols, grey.rows) / kWorkingSize));
     const double scale = 1.0 / factor;
-    cv::Mat small;
-    if (factor > 1) {
-        cv::resize(grey, small, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
-    } else {
-        small = grey;
-    }
+    const cv::Mat small = factor > 1 ? shrink(grey, factor) : grey;
     const int longest = std::max(small.cols, small.rows);
     const cv::Mat ink8 = flat_ink8(small, odd(longest / 60.0));
-    // The page threshold first: it is right for most pages and the local one costs another pass.
-    if (auto band = band_in(print_by_page_threshold(ink8), longest, scale)) return band;
-    return band_in(print_by_local_strength(ink8, longest), longest, scale);
+    return band_in(mask == PrintMask::PageThreshold ? print_by_page_threshold(ink8)
+                                                    : print_by_local_strength(ink8, longest),
+                   longest, scale);
 }
 
 StraightBand straighten(const cv::Mat& grey, const Band& band) {

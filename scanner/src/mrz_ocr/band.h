@@ -3,6 +3,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -17,8 +18,13 @@ struct Band {
     float thickness = 0.0f;              // text height as found (capitals plus blur)
 };
 
+// How print is told from paper before characters are smeared into lines. One threshold for the page is
+// right for most pages; print that glare or a dim corner faded, or a page edge against a dark desk that
+// sets the threshold, needs each stroke measured against the print around it.
+enum class PrintMask : std::uint8_t { PageThreshold, LocalStrength };
+
 // `grey` is CV_8UC1, dark print on light paper. nullopt when no band of 2-3 long parallel lines exists.
-std::optional<Band> find_band(const cv::Mat& grey);
+std::optional<Band> find_band(const cv::Mat& grey, PrintMask mask);
 
 // The band rotated level and scaled to a capital height near 32 px, as ink (CV_32F, 0 paper .. ~1 print).
 struct StraightBand {

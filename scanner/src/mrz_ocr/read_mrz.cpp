@@ -37,6 +37,7 @@ std::expected<cv::Mat, std::string> to_grey(const Image& image) {
 }
 
 constexpr double kMinimumConfidence = 0.05;
+constexpr double kMinimumGlyphFit = 0.8;  // mean over cells of the best glyph model's correlation
 
 struct Attempt {
     MrzFormat format;
@@ -50,17 +51,9 @@ std::optional<MrzFormat> visa_of_shape(MrzFormat format) {
     return std::nullopt;
 }
 
-}  // namespace
-
-std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
-    const auto start = std::chrono::steady_clock::now();
-    auto grey = to_grey(image);
-    if (!grey) return std::unexpected(grey.error());
-    if (grey->cols < 64 || grey->rows < 32) return std::unexpected("image too small for an MRZ");
-    const auto band = find_band(*grey);
-    if (!band) return std::unexpected("no MRZ band found");
-    const StraightBand straight = straighten(*grey, *band);
-
+// Reads a found band, trying the formats its shape allows; the best reading, valid or not, or nullopt when
+// its lines could not be cut into cells.
+std::optional<MrzRecognition> read_band(const StraightBand& straight) {
     // Three lines are TD1, two are TD2 or TD3: the pitch (line length over capital height) says which to try
     // first, and a valid parse ends the search. A third line may also be print just above a two-line MRZ, so
     // its last two lines are tried too.
@@ -108,6 +101,12 @@ std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
         if (result.parsed && result.confidence < kMinimumConfidence) {
             result.parsed = std::unexpected(MrzError::LowConfidence);
         }
+        // Cells cut on a wrong pitch (part of a line missing from the band) fit no glyph well, yet the
+        // check-digit search can still make such a reading valid: on 1,000 generated pages the three valid
+        // but wrong reads fitted 0.38-0.76, the 995 right ones 0.86 and more.
+        if (result.parsed && quality < kMinimumGlyphFit) {
+            result.parsed = std::unexpected(MrzError::LowConfidence);
+        }
         // A valid parse beats any score; among equals, the better glyph fit wins.
         const double rank = quality + (result.parsed ? 10.0 : 0.0);
         const bool valid = result.parsed.has_value();
@@ -117,6 +116,31 @@ std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
         }
         if (valid) break;
     }
+    return best;
+}
+
+}  // namespace
+
+std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
+    const auto start = std::chrono::steady_clock::now();
+    auto grey = to_grey(image);
+    if (!grey) return std::unexpected(grey.error());
+    if (grey->cols < 64 || grey->rows < 32) return std::unexpected("image too small for an MRZ");
+    // The page threshold first; when its band gives no valid reading (part of a line faded out of it, or no
+    // band at all), the band as local print strength finds it.
+    std::optional<MrzRecognition> best;
+    bool found = false;
+    for (const PrintMask mask : {PrintMask::PageThreshold, PrintMask::LocalStrength}) {
+        const auto band = find_band(*grey, mask);
+        if (!band) continue;
+        found = true;
+        auto reading = read_band(straighten(*grey, *band));
+        if (!reading) continue;
+        const bool valid = reading->parsed.has_value();
+        if (!best || valid) best = std::move(reading);
+        if (valid) break;
+    }
+    if (!found) return std::unexpected("no MRZ band found");
     if (!best) return std::unexpected("MRZ band found but its lines could not be segmented");
     best->milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
