@@ -88,7 +88,7 @@ TEST(MrzOcr, GeneratedTruthIsValid) {
     }
 }
 
-TEST(MrzOcr, DegradedSetReadsAtLeast95Percent) {
+TEST(MrzOcr, DegradedSetReadsAtLeast98Percent) {
     constexpr int kImages = 100;
     int exact = 0;
     int wrong_but_valid = 0;
@@ -118,7 +118,7 @@ TEST(MrzOcr, DegradedSetReadsAtLeast95Percent) {
         }
     }
     std::printf("degraded set: %d / %d exact, %.1f ms per image\n", exact, kImages, ms / kImages);
-    EXPECT_GE(exact, 95);
+    EXPECT_GE(exact, 98);  // 100 of 100 when written; the benchmark measures the rate on 1,000
     EXPECT_EQ(wrong_but_valid, 0);
 }
 
