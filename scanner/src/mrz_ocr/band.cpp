@@ -24,12 +24,19 @@ int odd(double v) {
     return std::max(3, static_cast<int>(v) | 1);
 }
 
+// The strongest value around each pixel (a square `window` wide), smoothed over the same square: the local
+// paper level of a grey page, or the local print strength of an ink map.
+cv::Mat local_maximum(const cv::Mat& image, int window) {
+    cv::Mat out;
+    cv::dilate(image, out, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
+    cv::blur(out, out, cv::Size(window, window));
+    return out;
+}
+
 // Ink (0 paper .. 1 print) relative to a local paper estimate, so uneven light and glare do not move the
 // threshold. `window` must be wider than a stroke.
 cv::Mat flat_ink(const cv::Mat& grey, int window) {
-    cv::Mat paper;
-    cv::dilate(grey, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
-    cv::blur(paper, paper, cv::Size(window, window));
+    const cv::Mat paper = local_maximum(grey, window);
     cv::Mat g, p;
     grey.convertTo(g, CV_32F);
     paper.convertTo(p, CV_32F);
@@ -42,11 +49,9 @@ cv::Mat flat_ink(const cv::Mat& grey, int window) {
 // Print darkness below the local paper in grey levels, for band finding on the whole page. A difference, not
 // a ratio: a ratio would blow sensor noise on a dark desk around the page up into "print".
 cv::Mat flat_ink8(const cv::Mat& grey, int window) {
-    cv::Mat smooth, paper, ink;
+    cv::Mat smooth, ink;
     cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0);
-    cv::dilate(smooth, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
-    cv::blur(paper, paper, cv::Size(window, window));
-    cv::subtract(paper, smooth, ink);
+    cv::subtract(local_maximum(smooth, window), smooth, ink);
     return ink;
 }
 
@@ -197,12 +202,8 @@ cv::Mat print_by_page_threshold(const cv::Mat& ink8) {
 // the MRZ falls below it and its lines break up. Floored, so plain paper's noise is not raised to print.
 cv::Mat print_by_local_strength(const cv::Mat& ink8, int longest) {
     constexpr double kStrengthFloor = 30.0;  // grey levels
-    const int window = odd(longest / 30.0);
-    cv::Mat strength;
-    cv::dilate(ink8, strength, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(window, window)));
-    cv::blur(strength, strength, cv::Size(window, window));
     cv::Mat strength32, ink32;
-    strength.convertTo(strength32, CV_32F);
+    local_maximum(ink8, odd(longest / 30.0)).convertTo(strength32, CV_32F);
     ink8.convertTo(ink32, CV_32F);
     cv::max(strength32, kStrengthFloor, strength32);
     return ink32 / strength32 > 0.5;
@@ -324,10 +325,7 @@ StraightBand straighten(const cv::Mat& grey, const Band& band) {
     normalise_print_level(out.ink);
     // A glare spot fades the glyphs under it more than the rest: scale print by its neighbourhood's strongest
     // ink (two capitals around), floored so the empty paper between lines is not blown up into print.
-    cv::Mat local;
-    const int reach = odd(2 * kTargetCap);
-    cv::dilate(out.ink, local, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach)));
-    cv::blur(local, local, cv::Size(reach, reach));
+    cv::Mat local = local_maximum(out.ink, odd(2 * kTargetCap));
     cv::max(local, 0.5, local);
     cv::min(local, 1.0, local);
     out.ink /= local;
