@@ -4,8 +4,9 @@
 #   image/build-image.sh --deb FILE.deb --keyring CA.pem --out DIR [--version V] [--cache DIR] [--mirror URL]
 # --deb      the kiosk's Debian package (cpack in a build folder of the `package` preset)
 # --keyring  the CA that update bundles must be signed by (/etc/rauc/keyring.pem in the image)
-# --out      where the results go: hukiosk.img (the whole disk, sparse), rootfs.img (the slot image, also what
-#            an update bundle carries), esp.img, data.img, manifest.txt (every package and version)
+# --out      where the results go: hukiosk.img (the whole disk, sparse), rootfs.img (the slot image: squashfs and
+#            its dm-verity hash tree, also what an update bundle carries), rootfs.verity (its root hash and hash
+#            offset), esp.img, data.img, manifest.txt (every package and version)
 # --version  the image's version (default: the package's)
 # --cache    downloaded .debs are kept here between builds (default: DIR/../cache)
 # --mirror   the Debian mirror (default http://deb.debian.org/debian)
@@ -43,8 +44,8 @@ done
 [ -n "$keyring" ] && [ -r "$keyring" ] || die "--keyring CA.pem is missing or unreadable"
 [ -n "$out" ] || die "--out DIR is missing"
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap and chroot)"
-for tool in debootstrap mksquashfs mke2fs mkfs.vfat mcopy mmd sfdisk grub-mkimage grub-editenv; do
-    command -v "$tool" >/dev/null || die "'$tool' not found (Debian: debootstrap squashfs-tools e2fsprogs dosfstools mtools fdisk grub-efi-amd64-bin)"
+for tool in debootstrap mksquashfs mke2fs mkfs.vfat mcopy mmd sfdisk grub-mkimage grub-editenv veritysetup; do
+    command -v "$tool" >/dev/null || die "'$tool' not found (Debian: debootstrap squashfs-tools e2fsprogs dosfstools mtools fdisk grub-efi-amd64-bin cryptsetup-bin)"
 done
 [ -d /usr/lib/grub/x86_64-efi ] || die "GRUB's EFI modules are missing (Debian: grub-efi-amd64-bin)"
 deb=$(realpath "$deb")
@@ -65,7 +66,10 @@ slot_a_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0002
 slot_b_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0003
 data_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0004
 disk_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0000
-cmdline="console=tty1 console=ttyS0,115200n8 quiet loglevel=3 vt.global_cursor_default=0 systemd.show_status=error"
+verity_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0010
+# panic=10: a kernel or initramfs that cannot go on restarts after 10 s (and GRUB tries the other slot) instead
+# of stopping, or of giving a shell on the screen.
+cmdline="console=tty1 console=ttyS0,115200n8 quiet loglevel=3 vt.global_cursor_default=0 systemd.show_status=error panic=10"
 
 work=$(mktemp -d "${TMPDIR:-/var/tmp}/build-image.XXXXXX")
 root=$work/root
@@ -193,6 +197,18 @@ cp -a "$root/var/." "$work/var/"
 find "$root/var" -mindepth 1 -delete
 # mksquashfs takes every time stamp from SOURCE_DATE_EPOCH.
 step "root slot image (squashfs)" mksquashfs "$root" "$out/rootfs.img" -noappend -no-progress -comp xz
+# The slot's dm-verity hash tree follows the squashfs in the same file (GRUB and unsquashfs read the squashfs by
+# its superblock and ignore what follows). mksquashfs pads to 4 KiB, the tree's data block. Salt and UUID are
+# fixed, so the same root gives the same tree. rootfs.verity holds "ROOT_HASH,HASH_OFFSET" for the boot loader.
+squashfs_bytes=$(stat -c %s "$out/rootfs.img")
+((squashfs_bytes % 4096 == 0)) || die "the squashfs ($squashfs_bytes bytes) does not end on a 4 KiB block"
+verity_salt=$(printf 'hukiosk-rootfs-%s' "$SOURCE_DATE_EPOCH" | sha256sum | cut -c1-64)
+step "root slot hash tree (dm-verity)" veritysetup format "$out/rootfs.img" "$out/rootfs.img" \
+    --hash-offset="$squashfs_bytes" --data-blocks=$((squashfs_bytes / 4096)) --salt="$verity_salt" \
+    --uuid="$verity_uuid"
+root_hash=$(sed -n 's/^Root hash:[[:space:]]*//p' "$log")
+[[ $root_hash =~ ^[0-9a-f]{64}$ ]] || die "veritysetup gave no root hash"
+echo "$root_hash,$squashfs_bytes" >"$out/rootfs.verity"
 slot_bytes=$(stat -c %s "$out/rootfs.img")
 ((slot_bytes <= slot_mib * 1024 * 1024)) || die "the root ($slot_bytes bytes) does not fit a ${slot_mib} MiB slot"
 rm -f "$out/data.img"
@@ -214,7 +230,7 @@ grub_modules="part_gpt fat squash4 ext2 normal linux echo test regexp loadenv se
 step "GRUB (EFI, standalone)" grub-mkimage -O x86_64-efi -p /EFI/BOOT -o "$work/BOOTX64.EFI" $grub_modules
 sed "s|@CMDLINE@|$cmdline|" "$work/grub.cfg" >"$work/grub.cfg.final"
 grub-editenv "$work/grubenv" create
-grub-editenv "$work/grubenv" set ORDER="A B" A_OK=1 A_TRY=0 B_OK=0 B_TRY=0
+grub-editenv "$work/grubenv" set ORDER="A B" A_OK=1 A_TRY=0 B_OK=0 B_TRY=0 A_VERITY="$(cat "$out/rootfs.verity")"
 rm -f "$out/esp.img"
 # --invariant: the volume label's times are fixed too, not the clock's.
 step "EFI system partition" mkfs.vfat --invariant -C -n ESP -i 8c9a0001 "$out/esp.img" $((esp_mib * 1024))

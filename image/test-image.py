@@ -343,6 +343,8 @@ def main():
         check(grub is not None, "GRUB boots slot A" + (f" ({grub:.1f} s)" if grub else ""))
         ready = vm.wait_for(r"hukiosk-mark-good: root is read-only \(\S+ squashfs ro", args.timeout, stop=r"NOT marking")
         check(ready is not None, "the root is a read-only squashfs")
+        verity = vm.wait_for(r"hukiosk-mark-good: root checked block by block by dm-verity", 30, stop=r"NOT marking")
+        check(verity is not None, "the root slot is read through dm-verity (its root hash from GRUB's environment)")
         # mark-good waits up to 170 s for the kiosk to be ready (slow under software emulation)
         ready = vm.wait_for(r"hukiosk-mark-good: slot A marked good", 200, stop=r"NOT marking")
         check(ready is not None, "the kiosk reached its ready state and slot A was marked good" +

@@ -4,8 +4,9 @@
 #   tools/make-bundle.sh --pki DIR (--tree DIR | --image FILE) --version V [--compatible C] --out FILE.raucb
 # --pki         a folder made by tools/dev-pki.sh: update-signing.pem/.key sign, update-ca.pem is the keyring
 # --tree        an install tree; it becomes the `rootfs` slot image, a squashfs with every file owned by root
-# --image       a whole root slot image as it is (`make image` makes out/image/rootfs.img): what a kiosk
-#               running the appliance image installs
+# --image       a whole root slot image (`make image` makes out/image/rootfs.img, its tree and rootfs.verity):
+#               what a kiosk running the appliance image installs; its dm-verity hash tree is made here when
+#               no FILE.verity lies beside it, and a hook gives the kiosk's boot loader the slot's root hash
 # --version     the manifest's [update] version
 # --compatible  the manifest's [update] compatible, which the kiosk's system.conf must match (default:
 #               hukiosk-x86_64)
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
             shift 2
             ;;
         -h | --help)
-            sed -n '2,15s/^# \{0,1\}//p' "$0"
+            sed -n '2,16s/^# \{0,1\}//p' "$0"
             exit 0
             ;;
         *) die "unknown argument '$1' (see --help)" ;;
@@ -88,6 +89,35 @@ format=verity
 [image.rootfs]
 filename=rootfs.img
 EOF
+# A whole root slot for the appliance image is read through dm-verity on the kiosk (image/esp/grub.cfg): it
+# carries its hash tree after the squashfs, and a hook that gives the boot loader the slot's root hash once
+# RAUC has written it. The hook is inside the signed bundle, so the root hash is as trusted as the update.
+if [ -n "$image" ]; then
+    verity_file=${image%.img}.verity
+    if [ -f "$verity_file" ]; then
+        verity=$(cat "$verity_file") # build-image.sh's rootfs.img has its tree already
+    else
+        command -v veritysetup >/dev/null || die "'veritysetup' not found (Debian package: cryptsetup-bin)"
+        squashfs_bytes=$(stat -c %s "$tmp/content/rootfs.img")
+        ((squashfs_bytes % 4096 == 0)) || die "slot image '$image' does not end on a 4 KiB block"
+        # The salt from the image itself: the same image gives the same tree.
+        salt=$(sha256sum "$tmp/content/rootfs.img" | cut -c1-64)
+        step "veritysetup format" veritysetup format "$tmp/content/rootfs.img" "$tmp/content/rootfs.img" \
+            --hash-offset="$squashfs_bytes" --data-blocks=$((squashfs_bytes / 4096)) --salt="$salt"
+        verity="$(sed -n 's/^Root hash:[[:space:]]*//p' "$log"),$squashfs_bytes"
+    fi
+    [[ $verity =~ ^[0-9a-f]{64},[0-9]+$ ]] || die "no dm-verity root hash and hash offset for '$image'"
+    cat >"$tmp/content/hook.sh" <<EOF
+#!/bin/sh
+# Run by RAUC on the kiosk. After it wrote the root slot: the slot's dm-verity root hash and hash offset into
+# GRUB's environment block (the grubenv of /etc/rauc/system.conf), for the initramfs to open the slot with.
+[ "\$1" = slot-post-install ] || exit 0
+[ "\$RAUC_SLOT_CLASS" = rootfs ] || exit 0
+exec grub-editenv /boot/efi/EFI/BOOT/grubenv set "\${RAUC_SLOT_BOOTNAME}_VERITY=$verity"
+EOF
+    chmod 0755 "$tmp/content/hook.sh"
+    printf 'hooks=post-install\n\n[hooks]\nfilename=hook.sh\n' >>"$tmp/content/manifest.raucm"
+fi
 # The slot image is a compressed squashfs already: compressing it again inside the bundle's squashfs saves
 # next to nothing (0.5 % on a 138 MB image, at five times the time). It also keeps a tiny tree's bundle
 # above the 4 KiB rauc requires of its squashfs ("squashfs size (4096) must be larger than 4096 bytes").
