@@ -286,15 +286,18 @@ std::optional<Band> band_in(cv::Mat binary, int longest, double scale) {
 
 }  // namespace
 
-std::optional<Band> find_band(const cv::Mat& grey, PrintMask mask) {
+BandFinder::BandFinder(const cv::Mat& grey) {
     const int factor = static_cast<int>(std::ceil(std::max(grey.cols, grey.rows) / kWorkingSize));
-    const double scale = 1.0 / factor;
+    scale_ = 1.0 / factor;
     const cv::Mat small = factor > 1 ? shrink(grey, factor) : grey;
-    const int longest = std::max(small.cols, small.rows);
-    const cv::Mat ink8 = flat_ink8(small, odd(longest / 60.0));
-    return band_in(mask == PrintMask::PageThreshold ? print_by_page_threshold(ink8)
-                                                    : print_by_local_strength(ink8, longest),
-                   longest, scale);
+    longest_ = std::max(small.cols, small.rows);
+    ink8_ = flat_ink8(small, odd(longest_ / 60.0));
+}
+
+std::optional<Band> BandFinder::find(PrintMask mask) const {
+    return band_in(mask == PrintMask::PageThreshold ? print_by_page_threshold(ink8_)
+                                                    : print_by_local_strength(ink8_, longest_),
+                   longest_, scale_);
 }
 
 StraightBand straighten(const cv::Mat& grey, const Band& band) {

@@ -23,8 +23,20 @@ struct Band {
 // sets the threshold, needs each stroke measured against the print around it.
 enum class PrintMask : std::uint8_t { PageThreshold, LocalStrength };
 
-// `grey` is CV_8UC1, dark print on light paper. nullopt when no band of 2-3 long parallel lines exists.
-std::optional<Band> find_band(const cv::Mat& grey, PrintMask mask);
+// Finds the band on one page. The page is shrunk to the working size and its print darkness measured once, in
+// the constructor, so that trying the second mask does not redo it.
+class BandFinder {
+  public:
+    // `grey` is CV_8UC1, dark print on light paper.
+    explicit BandFinder(const cv::Mat& grey);
+    // nullopt when no band of 2-3 long parallel lines exists.
+    [[nodiscard]] std::optional<Band> find(PrintMask mask) const;
+
+  private:
+    cv::Mat ink8_;  // print darkness below the local paper, at the working size
+    int longest_ = 0;
+    double scale_ = 1.0;  // working size over page size
+};
 
 // The band rotated level and scaled to a capital height near 32 px, as ink (CV_32F, 0 paper .. ~1 print).
 struct StraightBand {

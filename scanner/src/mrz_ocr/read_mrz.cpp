@@ -128,10 +128,11 @@ std::expected<MrzRecognition, std::string> read_mrz(const Image& image) {
     if (grey->cols < 64 || grey->rows < 32) return std::unexpected("image too small for an MRZ");
     // The page threshold first; when its band gives no valid reading (part of a line faded out of it, or no
     // band at all), the band as local print strength finds it.
+    const BandFinder finder(*grey);
     std::optional<MrzRecognition> best;
     bool found = false;
     for (const PrintMask mask : {PrintMask::PageThreshold, PrintMask::LocalStrength}) {
-        const auto band = find_band(*grey, mask);
+        const auto band = finder.find(mask);
         if (!band) continue;
         found = true;
         auto reading = read_band(straighten(*grey, *band));

@@ -136,8 +136,9 @@ TEST(MrzOcr, PrintFadedUnderGlareIsFoundAgainstLocalPrintStrength) {
         }
     }
     const cv::Mat grey(page.height, page.width, CV_8UC1, page.pixels.data());
-    const auto by_page = mrz_ocr::find_band(grey, mrz_ocr::PrintMask::PageThreshold);
-    const auto by_local = mrz_ocr::find_band(grey, mrz_ocr::PrintMask::LocalStrength);
+    const mrz_ocr::BandFinder finder(grey);
+    const auto by_page = finder.find(mrz_ocr::PrintMask::PageThreshold);
+    const auto by_local = finder.find(mrz_ocr::PrintMask::LocalStrength);
     ASSERT_TRUE(by_local.has_value());
     const auto length = [](const cv::RotatedRect& r) { return std::max(r.size.width, r.size.height); };
     // The page threshold loses the faded part of the lines (or the band); the local mask keeps it.
