@@ -66,7 +66,6 @@ slot_a_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0002
 slot_b_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0003
 data_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0004
 disk_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0000
-verity_uuid=8c9a2f63-3c5e-4d0e-9d1f-6b1e4d0a0010
 # panic=10: a kernel or initramfs that cannot go on restarts after 10 s (and GRUB tries the other slot) instead
 # of stopping, or of giving a shell on the screen.
 cmdline="console=tty1 console=ttyS0,115200n8 quiet loglevel=3 vt.global_cursor_default=0 systemd.show_status=error panic=10"
@@ -197,18 +196,11 @@ cp -a "$root/var/." "$work/var/"
 find "$root/var" -mindepth 1 -delete
 # mksquashfs takes every time stamp from SOURCE_DATE_EPOCH.
 step "root slot image (squashfs)" mksquashfs "$root" "$out/rootfs.img" -noappend -no-progress -comp xz
-# The slot's dm-verity hash tree follows the squashfs in the same file (GRUB and unsquashfs read the squashfs by
-# its superblock and ignore what follows). mksquashfs pads to 4 KiB, the tree's data block. Salt and UUID are
-# fixed, so the same root gives the same tree. rootfs.verity holds "ROOT_HASH,HASH_OFFSET" for the boot loader.
-squashfs_bytes=$(stat -c %s "$out/rootfs.img")
-((squashfs_bytes % 4096 == 0)) || die "the squashfs ($squashfs_bytes bytes) does not end on a 4 KiB block"
+# The slot's dm-verity hash tree, after the squashfs in the same file; the salt from SOURCE_DATE_EPOCH, so the
+# same root gives the same tree. rootfs.verity holds "ROOT_HASH,HASH_OFFSET" for the boot loader.
 verity_salt=$(printf 'hukiosk-rootfs-%s' "$SOURCE_DATE_EPOCH" | sha256sum | cut -c1-64)
-step "root slot hash tree (dm-verity)" veritysetup format "$out/rootfs.img" "$out/rootfs.img" \
-    --hash-offset="$squashfs_bytes" --data-blocks=$((squashfs_bytes / 4096)) --salt="$verity_salt" \
-    --uuid="$verity_uuid"
-root_hash=$(sed -n 's/^Root hash:[[:space:]]*//p' "$log")
-[[ $root_hash =~ ^[0-9a-f]{64}$ ]] || die "veritysetup gave no root hash"
-echo "$root_hash,$squashfs_bytes" >"$out/rootfs.verity"
+say "root slot hash tree (dm-verity)"
+"$here/append-verity-tree.sh" "$out/rootfs.img" "$verity_salt" >"$out/rootfs.verity"
 slot_bytes=$(stat -c %s "$out/rootfs.img")
 ((slot_bytes <= slot_mib * 1024 * 1024)) || die "the root ($slot_bytes bytes) does not fit a ${slot_mib} MiB slot"
 rm -f "$out/data.img"

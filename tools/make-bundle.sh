@@ -97,14 +97,9 @@ if [ -n "$image" ]; then
     if [ -f "$verity_file" ]; then
         verity=$(cat "$verity_file") # build-image.sh's rootfs.img has its tree already
     else
-        command -v veritysetup >/dev/null || die "'veritysetup' not found (Debian package: cryptsetup-bin)"
-        squashfs_bytes=$(stat -c %s "$tmp/content/rootfs.img")
-        ((squashfs_bytes % 4096 == 0)) || die "slot image '$image' does not end on a 4 KiB block"
         # The salt from the image itself: the same image gives the same tree.
-        salt=$(sha256sum "$tmp/content/rootfs.img" | cut -c1-64)
-        step "veritysetup format" veritysetup format "$tmp/content/rootfs.img" "$tmp/content/rootfs.img" \
-            --hash-offset="$squashfs_bytes" --data-blocks=$((squashfs_bytes / 4096)) --salt="$salt"
-        verity="$(sed -n 's/^Root hash:[[:space:]]*//p' "$log"),$squashfs_bytes"
+        verity=$("$(dirname -- "$0")/../image/append-verity-tree.sh" "$tmp/content/rootfs.img" \
+            "$(sha256sum "$tmp/content/rootfs.img" | cut -c1-64)") || die "no dm-verity hash tree for '$image'"
     fi
     [[ $verity =~ ^[0-9a-f]{64},[0-9]+$ ]] || die "no dm-verity root hash and hash offset for '$image'"
     cat >"$tmp/content/hook.sh" <<EOF
