@@ -2,18 +2,24 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 #include "drivers/personal_string.h"
+#include "reader_threads.h"
 
 namespace hk::scanner::sane::detail {
 
 namespace {
 
 constexpr std::size_t kReadChunk = 64 * 1024;
+// How long to wait for the backend's reader to end or block before a call that cancels it; a reader of the
+// test backend ends within a few milliseconds. A reader that never settles is cancelled anyway after this,
+// as before: a scanner must not hold the kiosk.
+constexpr std::chrono::milliseconds kReaderSettleLimit{2000};
 
 std::unexpected<ReadFailure> fail(SANE_Status status, std::string step) {
     return std::unexpected(ReadFailure{status, std::move(step)});
@@ -48,9 +54,18 @@ void unpack_line(const std::uint8_t* in, std::size_t samples, int depth, std::ui
     }
 }
 
-}  // namespace
+// How much the next sane_read may ask for. Backends on sanei_thread cancel their reader inside the sane_read
+// that delivers the page's last byte, while the reader may still be freeing its buffer; so the last byte is
+// asked for alone, once the reader has written everything else and had time to end (reader_threads.h).
+SANE_Int next_read_length(std::size_t received, std::size_t page_bytes, const ReaderThreads& readers) {
+    if (page_bytes == 0 || received >= page_bytes) return static_cast<SANE_Int>(kReadChunk);
+    const std::size_t before_last_byte = page_bytes - 1 - received;
+    if (before_last_byte > 0) return static_cast<SANE_Int>(std::min(kReadChunk, before_last_byte));
+    (void)readers.wait_until_settled(kReaderSettleLimit);
+    return static_cast<SANE_Int>(kReadChunk);
+}
 
-std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
+std::expected<Image, ReadFailure> read_started_page(SANE_Handle handle, const ReaderThreads& readers) {
     if (const SANE_Status status = sane_start(handle); status != SANE_STATUS_GOOD)
         return fail(status, "sane_start");
     SANE_Parameters parameters{};
@@ -75,13 +90,16 @@ std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
     const auto line_bytes = static_cast<std::size_t>(std::max(parameters.bytes_per_line, 0));
     if (line_bytes < packed_row_bytes(row_bytes, depth)) return unsupported("a line shorter than its pixels");
 
+    // Hand scanners report lines = -1: the page's size is known only at EOF.
+    const std::size_t page_bytes =
+        parameters.lines > 0 ? line_bytes * static_cast<std::size_t>(parameters.lines) : 0;
     std::vector<std::uint8_t> raw;
-    if (parameters.lines > 0) raw.reserve(line_bytes * static_cast<std::size_t>(parameters.lines));
+    raw.reserve(page_bytes);
     std::array<SANE_Byte, kReadChunk> chunk{};
     for (;;) {
         SANE_Int length = 0;
         const SANE_Status status =
-            sane_read(handle, chunk.data(), static_cast<SANE_Int>(chunk.size()), &length);
+            sane_read(handle, chunk.data(), next_read_length(raw.size(), page_bytes, readers), &length);
         if (status == SANE_STATUS_EOF) break;
         if (status != SANE_STATUS_GOOD) {
             drivers::wipe_bytes(raw.data(), raw.size());
@@ -107,6 +125,17 @@ std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
     }
     drivers::wipe_bytes(raw.data(), raw.size());
     return image;
+}
+
+}  // namespace
+
+std::expected<Image, ReadFailure> read_page(SANE_Handle handle) {
+    const ReaderThreads readers;
+    auto page = read_started_page(handle, readers);
+    // The caller cancels a failed scan; the reader may have been started a moment ago and still be
+    // allocating.
+    if (!page) (void)readers.wait_until_settled(kReaderSettleLimit);
+    return page;
 }
 
 }  // namespace hk::scanner::sane::detail

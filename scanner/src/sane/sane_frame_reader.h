@@ -17,7 +17,9 @@ struct ReadFailure {
 
 // Scans one page into an Image (8-bit grey or RGB, single frame; 1-bit grey and 16-bit frames are brought to
 // 8 bits). The caller sets options before and decides about sane_cancel after; on failure the partial page is
-// wiped.
+// wiped. Whether it succeeds or fails, it returns only when the backend's reader threads are safe to cancel
+// (reader_threads.h): backends cancel them in the sane_read that delivers a page's last byte, and the caller
+// cancels after a failure.
 std::expected<Image, ReadFailure> read_page(SANE_Handle handle);
 
 }  // namespace hk::scanner::sane::detail

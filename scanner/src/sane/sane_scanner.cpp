@@ -3,10 +3,8 @@
 #include <sane/sane.h>
 #include <sane/saneopts.h>
 
-#include <chrono>
 #include <cmath>
 #include <string_view>
-#include <thread>
 
 #include "sane_fault.h"
 #include "sane_frame_reader.h"
@@ -20,7 +18,6 @@ using drivers::FaultKind;
 
 namespace {
 
-constexpr std::chrono::milliseconds kSettleBeforeCancel{50};
 // Low enough that the preview is quick on any flatbed; backends snap it to the nearest resolution they offer.
 constexpr int kCalibrationDpi = 50;
 // Backends round the scan area to whole pixels, each its own way.
@@ -138,12 +135,7 @@ std::expected<Image, DeviceFault> SaneScanner::scan_page(const ScanRequest& requ
     auto* handle = static_cast<SANE_Handle>(handle_);
     auto page = detail::read_page(handle);
     if (!page) {
-        // Backends built on sanei_thread (the test backend, and many real ones) cancel their reader thread
-        // asynchronously. A reader started a moment ago may still be inside malloc: cancelled there, it keeps
-        // its arena locked and hangs the process when it exits (seen here about once in 150 faulted scans).
-        // A failed scan can spare the reader the moment it needs to settle into its pipe writes.
-        std::this_thread::sleep_for(kSettleBeforeCancel);
-        sane_cancel(handle);
+        sane_cancel(handle);  // read_page returned once the backend's reader was safe to cancel
         batch_.reset();
         DeviceFault failure = detail::scan_fault(page.error().status, open_name_, page.error().step);
         // The device may be gone: open it afresh next time rather than trusting this handle.
