@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <expected>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "app/command_executor.h"
@@ -29,7 +31,15 @@ class PageReading : public ::testing::Test {
                ("page-reading-" +
                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))),
           simulation_(sim::demo_world(), {out_, 10, 5'000}),
-          devices_(devices_of(simulation_)) {}
+          devices_(devices_of(simulation_)) {
+        wait_for_setups_to_end();
+    }
+    // A setup outlives its reader: none is left running into the next test or the binary's exit.
+    ~PageReading() override { wait_for_setups_to_end(); }
+
+    static void wait_for_setups_to_end() {
+        while (PageReader::setups_running() > 0) std::this_thread::sleep_for(milliseconds(1));
+    }
 
     template <typename E>
     E next_as(milliseconds patience) {
@@ -116,6 +126,32 @@ TEST_F(PageReading, PagesHandedOverBeforeTheSessionEndedAreNotAnswered) {
     reader.read(9, wang_register_card());
     reader.forget_pages();
     EXPECT_FALSE(events_.pop_for(milliseconds(1'000)).has_value());
+}
+
+// Loading the OCR models cannot be interrupted and takes minutes on a slow machine; a kiosk told to stop then
+// must not wait for it (systemd kills a kiosk that does not end 90 s after SIGTERM).
+TEST_F(PageReading, AReaderStillSettingUpDoesNotHoldUpItsDestruction) {
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<bool> setting_up{false};
+    {
+        PageReader reader(events_, [released, &setting_up] {
+            setting_up = true;
+            released.wait();
+            return std::expected<std::unique_ptr<scanner::DocumentReader>, std::string>(
+                std::unexpected("no reader in this test"));
+        });
+        reader.read(3, wang_register_card());
+        while (!setting_up) std::this_thread::yield();
+        EXPECT_EQ(PageReader::setups_running(), 1);
+        EXPECT_FALSE(reader.ready());
+    }  // a destructor that waited for the setup would never return here
+    EXPECT_EQ(PageReader::setups_running(), 1) << "the setup goes on after its reader";
+    EXPECT_FALSE(events_.pop_for(milliseconds(200)).has_value())
+        << "a page handed to a reader that is gone is not answered";
+    release.set_value();
+    wait_for_setups_to_end();
+    EXPECT_FALSE(events_.pop_for(milliseconds(200)).has_value()) << "nor once the setup ended";
 }
 
 }  // namespace

@@ -3,10 +3,14 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <string_view>
+
+#include <spdlog/spdlog.h>
 
 #include "card_reader_backends.h"
 #include "central/https_central_service.h"
@@ -187,13 +191,15 @@ StartupFault startup_fault_for(const RunOptions& options) {
     return StartupFault(std::move(fault));
 }
 
-}  // namespace
-
-int refuse_to_start(const RunOptions& options, ops::EventId event, const std::string& reason) {
-    return startup_fault_for(options).fail(event, reason);
+// A stop asked for while the kiosk is still starting (systemd gave up waiting, a technician's restart): the
+// start ends at the next step instead of bringing up the rest first.
+bool stop_asked_while_starting(const KioskConfig& config, std::string_view step) {
+    if (!g_stop_requested) return false;
+    log_event(EventId::KioskStopping, "kiosk {} stopping while starting, before {}", config.kiosk_id, step);
+    return true;
 }
 
-int run_kiosk(const RunOptions& options) {
+int run_until_stopped(const RunOptions& options) {
     const KioskConfig& config = options.config;
     StartupFault fault = startup_fault_for(options);
     Catalogue catalogue = default_catalogue();
@@ -213,6 +219,7 @@ int run_kiosk(const RunOptions& options) {
     std::optional<ScriptRunner> script;
     if (options.out_dir) std::filesystem::create_directories(*options.out_dir);
 
+    if (stop_asked_while_starting(config, "opening the devices")) return 0;
     sim::Simulation simulation(sim::demo_world(),
                                {.output_dir = options.out_dir.value_or(std::filesystem::path()),
                                 .a4_sheets = config.sim_a4_sheets,
@@ -233,6 +240,7 @@ int run_kiosk(const RunOptions& options) {
                       printers->a4 ? *printers->a4 : simulation.a4_printer,
                       printers->receipt ? *printers->receipt : simulation.receipt_printer,
                       remote ? *remote : simulation.central};
+    if (stop_asked_while_starting(config, "opening the journal")) return 0;
     auto journal = open_journal(config, options.out_dir);
     if (!journal) return fault.fail(EventId::StartupFailed, "journal: " + journal.error());
     const std::filesystem::path state_dir = state_folder(config, options.out_dir);
@@ -246,6 +254,7 @@ int run_kiosk(const RunOptions& options) {
         script.emplace(std::move(*steps), &simulation, events);
     }
 
+    if (stop_asked_while_starting(config, "opening the screen")) return 0;
     auto screen = ui::FrontEnd::open(screen_options_of(options));
     if (!screen) return fault.fail_without_screen(EventId::StartupFailed, "screen: " + screen.error());
     fault.screen_opened(**screen);
@@ -264,6 +273,7 @@ int run_kiosk(const RunOptions& options) {
     state.kiosk_id = config.kiosk_id;
     state.boot_id = random_hex(8);
 
+    if (stop_asked_while_starting(config, "recovery")) return 0;
     // Before the first screen: finish what a crash or power cut left half done.
     const RecoveryReport recovered = recover(*journal, devices);
     transcript.note(milliseconds(0), recovered.summary());
@@ -299,6 +309,7 @@ int run_kiosk(const RunOptions& options) {
 
     // Technicians and provincial IT: the snapshot the main loop publishes, the heartbeat, the operational
     // record of every event and command, the control socket, and systemd's watchdog.
+    if (stop_asked_while_starting(config, "the heartbeat, updates and control socket")) return 0;
     SnapshotBoard board;
     auto heartbeat = start_heartbeat(config, board, ops);
     if (!heartbeat) return fault.fail(EventId::StartupFailed, heartbeat.error());
@@ -428,6 +439,25 @@ int run_kiosk(const RunOptions& options) {
     watchdog.stopping();
     // Whatever was in progress, nothing personal outlives the process's memory.
     executor.execute(WipePersonalData{});
+    return exit_code;
+}
+
+}  // namespace
+
+int refuse_to_start(const RunOptions& options, ops::EventId event, const std::string& reason) {
+    return startup_fault_for(options).fail(event, reason);
+}
+
+int run_kiosk(const RunOptions& options) {
+    const int exit_code = run_until_stopped(options);
+    if (PageReader::setups_running() > 0) {
+        // Stopped while the document reader still loads its OCR models (about a second here, minutes on a
+        // slow machine), which cannot be interrupted and hold nothing to keep; everything else has shut down
+        // in order. exit() would run the libraries' static destructors under the loading thread.
+        log_event(EventId::KioskStopping, "not waiting for the document reader's models to finish loading");
+        if (const auto logger = spdlog::default_logger()) logger->flush();
+        std::_Exit(exit_code);
+    }
     return exit_code;
 }
 

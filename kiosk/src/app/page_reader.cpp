@@ -1,8 +1,11 @@
 #include "page_reader.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <thread>
 
 #include "ops/events/log_event.h"
 
@@ -12,28 +15,62 @@ using ops::Disposition;
 using ops::EventId;
 using ops::log_event;
 
+namespace {
+
+std::atomic<int> g_setups_running{0};
+
+}  // namespace
+
 PageReader::PageReader(EventQueue& events, Factory create) : events_(events) {
-    worker_.post([this, create = std::move(create)](const std::stop_token&) {
+    ++g_setups_running;
+    std::thread([setup = setup_, create = std::move(create)]() mutable {
+        (void)pthread_setname_np(pthread_self(), "page-reader-set");
         auto reader = create();
         if (!reader) {
             // Scanning still works: pages are kept and filed, they simply carry no fields.
             log_event(EventId::DocumentReaderUnavailable, "{}", reader.error());
-            return;
+        } else {
+            log_event(EventId::DocumentReaderReady, "{} document template(s)", (*reader)->templates().size());
         }
-        reader_ = std::move(*reader);
-        ready_ = true;
-        log_event(EventId::DocumentReaderReady, "{} document template(s)", reader_->templates().size());
-    });
+        {
+            const std::scoped_lock lock{setup->mutex};
+            if (reader) setup->reader = std::move(*reader);
+            setup->finished = true;
+            setup->ready = setup->reader != nullptr;
+        }
+        setup->finished_changed.notify_all();
+        // Let go first: when the PageReader is gone, the reader made here is freed now, by this thread.
+        setup.reset();
+        create = nullptr;
+        --g_setups_running;  // last: the thread touches nothing after this
+    }).detach();
+}
+
+PageReader::~PageReader() = default;
+
+int PageReader::setups_running() {
+    return g_setups_running.load();
+}
+
+scanner::DocumentReader* PageReader::wait_for_setup(const std::stop_token& stop) {
+    std::unique_lock lock{setup_->mutex};
+    if (!setup_->finished_changed.wait(lock, stop, [this] { return setup_->finished; })) return nullptr;
+    return setup_->reader.get();
 }
 
 void PageReader::read(int page_id, scanner::Image page) {
     const std::uint64_t generation = generation_.load();
-    worker_.post([this, page_id, generation, page = std::move(page)](const std::stop_token&) mutable {
+    worker_.post([this, page_id, generation, page = std::move(page)](const std::stop_token& stop) mutable {
+        scanner::DocumentReader* reader = wait_for_setup(stop);
+        if (stop.stop_requested()) {
+            page.wipe();
+            return;
+        }
         PageRead answer{page_id, std::nullopt};
-        if (reader_ && generation == generation_.load()) {
-            auto reading = reader_->read(page);
+        if (reader != nullptr && generation == generation_.load()) {
+            auto reading = reader->read(page);
             if (reading) {
-                answer.document = to_read_document(*reading, reader_->templates());
+                answer.document = to_read_document(*reading, reader->templates());
                 reading->wipe();
                 log_event(EventId::PageRead, answer.document ? Disposition::Success : Disposition::Failure,
                           "page {}: {}", page_id, answer.document ? answer.document->type : "not recognised");

@@ -1,18 +1,21 @@
 // Reads what a kept page says (which document it is, its fields) with the scanner library's DocumentReader,
 // on a worker of its own: the reader takes seconds to set up and about a second a page, which neither the
-// first screen nor the scanner (free at once for the citizen's next page) should wait for. Every page handed
-// over is answered with a PageRead, with no document when the reader could not be set up or the page could
-// not be read, so the review screen never waits for an answer that will not come.
+// first screen, the scanner (free at once for the citizen's next page) nor a stop should wait for. Every page
+// handed over is answered with a PageRead, with no document when the reader could not be set up or the page
+// could not be read, so the review screen never waits for an answer that will not come.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string>
 
 #include "event_queue.h"
@@ -26,21 +29,41 @@ class PageReader {
   public:
     using Factory = std::function<std::expected<std::unique_ptr<scanner::DocumentReader>, std::string>()>;
 
-    // Runs `create` on the reader's worker at once; pages handed over meanwhile wait behind it.
+    // Runs `create` at once on a thread of its own; pages handed over meanwhile wait on the reader's worker.
     PageReader(EventQueue& events, Factory create);
+    // Does not wait for a setup still running: loading the OCR models takes seconds (minutes on a slow
+    // machine) and cannot be interrupted, and a kiosk told to stop must stop. The setup ends on its own
+    // and then frees what it made; see setups_running.
+    ~PageReader();
+    PageReader(const PageReader&) = delete;
+    PageReader& operator=(const PageReader&) = delete;
 
     // Reads the page (wiped afterwards) and posts PageRead{page_id, ...}.
     void read(int page_id, scanner::Image page);
     // The session ended: pages handed over before are wiped unread, and nothing read before is posted.
     void forget_pages() { ++generation_; }
     // Set up and usable (false while being set up, and for good when it could not be).
-    [[nodiscard]] bool ready() const { return ready_.load(); }
+    [[nodiscard]] bool ready() const { return setup_->ready.load(); }
+
+    // Setups still running, of any PageReader, destroyed ones too. A process that ends while one runs must
+    // end with std::_Exit: exit() would run the libraries' static destructors under the loading thread.
+    [[nodiscard]] static int setups_running();
 
   private:
+    // Shared with the setup thread, which may outlive the PageReader.
+    struct Setup {
+        std::mutex mutex;
+        std::condition_variable_any finished_changed;
+        bool finished = false;                            // guarded by mutex
+        std::unique_ptr<scanner::DocumentReader> reader;  // set before finished; then used on the worker only
+        std::atomic<bool> ready{false};
+    };
+    // The reader once set up, or null when it could not be or the PageReader is going away.
+    scanner::DocumentReader* wait_for_setup(const std::stop_token& stop);
+
     EventQueue& events_;
-    std::unique_ptr<scanner::DocumentReader> reader_;  // set and used on the worker only
+    std::shared_ptr<Setup> setup_ = std::make_shared<Setup>();
     std::atomic<std::uint64_t> generation_{0};
-    std::atomic<bool> ready_{false};
     Worker worker_{"page-reader"};  // last: joined before the members its jobs use go
 };
 
