@@ -21,6 +21,11 @@ bundle, then a broken one, and the test follows the kiosk's own update agent thr
   success;
 - broken: installed into slot A, the VM reboots into A where the kiosk never comes up; hukiosk-boot-deadline
   reboots, GRUB skips A (its try still set) and boots B again, which is marked good; the server hears failure.
+Then, in a second VM from a fresh copy of the image (unless --no-corrupted-slot): slot A's contents are copied
+into slot B (with A's root hash, as an update would leave it), one byte of slot A that GRUB never reads but the
+kernel reads when it mounts the root (the squashfs' id table) is changed, and the VM boots:
+- corrupted slot: GRUB boots A, dm-verity refuses the changed block, the root cannot be mounted and the
+  initramfs restarts (panic=10); GRUB skips A (its try still set), boots B through dm-verity, B is marked good.
 Software emulation (TCG) unless --kvm: this machine kind opens /dev/kvm, but its nested KVM stops OVMF at once
 ("KVM internal error" / "failed to set MSR 0x10a"). The emulated CPU has no AVX by default (--cpu): QEMU 7.2's
 emulation of AVX/AVX2, new in that version, made the kiosk die of SIGSEGV at start, most starts, inside code
@@ -32,6 +37,7 @@ import os
 import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -235,6 +241,89 @@ def grub_environment(disk, parts, work):
     return dict(line.split("=", 1) for line in listing.splitlines() if "=" in line)
 
 
+def set_grub_environment(disk, parts, work, **values):
+    """Sets variables in the ESP's GRUB environment block, offline."""
+    esp = work / "esp-set.img"
+    copy_out(disk, parts["esp"], esp)
+    env = work / "grubenv-set"
+    env.unlink(missing_ok=True)
+    mtools = {**os.environ, "MTOOLS_SKIP_CHECK": "1"}
+    run("mcopy", "-i", str(esp), "::/EFI/BOOT/grubenv", str(env), env=mtools)
+    run("grub-editenv", str(env), "set", *(f"{name}={value}" for name, value in values.items()))
+    run("mcopy", "-o", "-i", str(esp), str(env), "::/EFI/BOOT/grubenv", env=mtools)
+    start, _ = parts["esp"]
+    run("dd", f"if={esp}", f"of={disk}", "bs=1M", f"seek={start // 1048576}", "conv=notrunc", "status=none")
+
+
+SQUASHFS_MAGIC = 0x73717368
+
+
+def corrupt_slot(disk, part):
+    """Changes one byte of the slot's squashfs that the kernel reads when it mounts it and GRUB never reads: the
+    first byte of the id table's index (the owners' ids; GRUB's squashfs reader has no use for them). Returns its
+    offset in the slot."""
+    start, size = part
+    with open(disk, "r+b") as f:
+        f.seek(start)
+        superblock = f.read(96)
+        if struct.unpack_from("<I", superblock, 0)[0] != SQUASHFS_MAGIC:
+            raise RuntimeError("slot A does not start with a squashfs")
+        id_table = struct.unpack_from("<Q", superblock, 48)[0]
+        if not 96 <= id_table < size:
+            raise RuntimeError(f"slot A's id table at {id_table} is outside the slot")
+        f.seek(start + id_table)
+        byte = f.read(1)[0]
+        f.seek(start + id_table)
+        f.write(bytes([byte ^ 0xFF]))
+    return id_table
+
+
+def corrupted_slot_case(args, work):
+    """Boots a copy of the image whose slot A has one changed block and slot B a good copy of A."""
+    print("boot 3 (another VM): slot A with one changed block, slot B a good copy of it", flush=True)
+    work.mkdir(parents=True, exist_ok=True)
+    disk = work / "disk.img"
+    run("cp", "--sparse=always", str(args.image), str(disk))
+    parts = partitions(disk)
+    data = work / "data-provisioned.img"
+    run("cp", "--sparse=always", str(args.data), str(data))
+    provision(data, work, with_updates=False, extra_env=args.env)
+    copy_in(data, disk, parts["data"])
+    (a_start, a_size), (b_start, b_size) = parts["rootfs-a"], parts["rootfs-b"]
+    assert a_size == b_size
+    run("dd", f"if={disk}", f"of={disk}", "bs=1M", f"skip={a_start // 1048576}", f"seek={b_start // 1048576}",
+        f"count={a_size // 1048576}", "conv=notrunc", "status=none")
+    before = grub_environment(disk, parts, work)
+    set_grub_environment(disk, parts, work, B_OK=1, B_TRY=0, B_VERITY=before["A_VERITY"])
+    offset = corrupt_slot(disk, parts["rootfs-a"])
+    print(f"  slot A: byte {offset} (in verity block {offset // 4096}) changed", flush=True)
+
+    vm = Vm(disk, work, args.kvm, args.cpu)
+    try:
+        t = vm.wait_for(r"HuKiosk: booting slot A", 300)
+        check(t is not None, "GRUB boots slot A (it reads the kernel from the slot; the changed block is not one it reads)")
+        t = vm.wait_for(r"Failed to mount /dev/mapper/hukiosk-root", args.timeout, stop=r"slot A marked good")
+        check(t is not None, "dm-verity refuses the changed block: the root cannot be mounted" +
+              (f" ({t:.0f} s)" if t else ""))
+        t = vm.wait_for(r"HuKiosk: booting slot B", 300)
+        check(t is not None, "the initramfs restarted (panic=10) and GRUB skipped slot A, booting slot B" +
+              (f" ({t:.0f} s)" if t else ""))
+        t = vm.wait_for(r"hukiosk-mark-good: root checked block by block by dm-verity", args.timeout,
+                        stop=r"NOT marking")
+        check(t is not None, "slot B is read through dm-verity")
+        t = vm.wait_for(r"hukiosk-mark-good: slot B marked good", 200, stop=r"NOT marking")
+        check(t is not None, "slot B serves and was marked good" + (f" ({t:.0f} s from power-on)" if t else ""))
+        vm.power_button()
+        check(vm.wait_exit(180), "the power button shuts the kiosk down cleanly")
+    finally:
+        if vm.process.poll() is None:
+            vm.process.kill()
+        (work / "console.txt").write_text(vm.console())
+    env = grub_environment(disk, parts, work)
+    check(env.get("A_TRY") == "1" and env.get("B_OK") == "1" and env.get("B_TRY") == "0",
+          f"GRUB environment: slot A's failed try still set, slot B good ({env})")
+
+
 class UpdateServer:
     """The DDI test server on the host: the good bundle, then the broken one, to controller image-test."""
 
@@ -317,10 +406,12 @@ def main():
                         help="more for the kiosk's environment (kiosk.env), e.g. SDL settings to try")
     parser.add_argument("--bundles", type=Path, help="good.raucb and broken.raucb from image/make-test-bundles.sh")
     parser.add_argument("--ddi-server", type=Path, help="the ddi-test-server program (build/dev/tests/update)")
+    parser.add_argument("--no-corrupted-slot", action="store_true", help="skip the corrupted-slot case (its own VM)")
     args = parser.parse_args()
     if bool(args.bundles) != bool(args.ddi_server):
         parser.error("--bundles and --ddi-server go together")
 
+    test_started = time.monotonic()
     work = args.work or Path(tempfile.mkdtemp(prefix="image-test."))
     work.mkdir(parents=True, exist_ok=True)
     work = work.resolve()
@@ -408,10 +499,13 @@ def main():
         check(env.get("A_OK") == "1" and env.get("A_TRY") == "0",
               f"GRUB environment: slot A good, its try cleared ({env})")
 
+    if not args.no_corrupted_slot:
+        corrupted_slot_case(args, work / "corrupted-slot")
+
     if failures:
         print(f"image-test: {len(failures)} check(s) failed; console, journal and disk in {work}")
         return 1
-    print(f"image-test: passed in {time.monotonic() - vm.started:.0f} s; first boot to ready {ready:.1f} s; "
+    print(f"image-test: passed in {time.monotonic() - test_started:.0f} s; first boot to ready {ready:.1f} s; "
           f"console and journal in {work}")
     if not args.work:
         shutil.rmtree(work)
