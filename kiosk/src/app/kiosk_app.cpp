@@ -456,6 +456,7 @@ int run_kiosk(const RunOptions& options) {
         // in order. exit() would run the libraries' static destructors under the loading thread.
         log_event(EventId::KioskStopping, "not waiting for the document reader's models to finish loading");
         if (const auto logger = spdlog::default_logger()) logger->flush();
+        (void)std::fflush(nullptr);  // C's buffers, which std::cout shares; exit() would have flushed them
         std::_Exit(exit_code);
     }
     return exit_code;

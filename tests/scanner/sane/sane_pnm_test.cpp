@@ -23,6 +23,8 @@ class SanePnmTest : public ::testing::Test {
         std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
         std::ranges::replace(name, '/', '_');
         page_path_ = dir_ / (name + ".pnm");
+        // A page left by an earlier run of the same test in this process (--gtest_repeat) is not this run's.
+        std::filesystem::remove(page_path_);
     }
 
     // The pnm backend keeps its option values in process-wide variables, so every scanner here sets "status"
