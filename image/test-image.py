@@ -125,6 +125,18 @@ def provision(data_img, work, with_updates, extra_env=()):
         raise RuntimeError("debugfs: " + out.stderr)
 
 
+def provisioned_disk(args, work, with_updates):
+    """A copy of the image in work/disk.img with its data partition provisioned; returns it and its partitions."""
+    disk = work / "disk.img"
+    run("cp", "--sparse=always", str(args.image), str(disk))
+    parts = partitions(disk)
+    data = work / "data-provisioned.img"
+    run("cp", "--sparse=always", str(args.data), str(data))
+    provision(data, work, with_updates=with_updates, extra_env=args.env)
+    copy_in(data, disk, parts["data"])
+    return disk, parts
+
+
 class Vm:
     def __init__(self, disk, work, kvm, cpu, update_port_file=None):
         self.work = work
@@ -231,26 +243,30 @@ def journal(folder, boot=None, extra=()):
                            *which, *extra], capture_output=True, text=True).stdout
 
 
-def grub_environment(disk, parts, work):
+MTOOLS = {**os.environ, "MTOOLS_SKIP_CHECK": "1"}
+
+
+def grub_environment_file(disk, parts, work):
+    """Copies the ESP out of the disk and the GRUB environment block out of it; returns both files."""
     esp = work / "esp-after.img"
     copy_out(disk, parts["esp"], esp)
     env = work / "grubenv"
     env.unlink(missing_ok=True)
-    run("mcopy", "-i", str(esp), "::/EFI/BOOT/grubenv", str(env), env={**os.environ, "MTOOLS_SKIP_CHECK": "1"})
+    run("mcopy", "-i", str(esp), "::/EFI/BOOT/grubenv", str(env), env=MTOOLS)
+    return esp, env
+
+
+def grub_environment(disk, parts, work):
+    _, env = grub_environment_file(disk, parts, work)
     listing = run("grub-editenv", str(env), "list").stdout
     return dict(line.split("=", 1) for line in listing.splitlines() if "=" in line)
 
 
 def set_grub_environment(disk, parts, work, **values):
     """Sets variables in the ESP's GRUB environment block, offline."""
-    esp = work / "esp-set.img"
-    copy_out(disk, parts["esp"], esp)
-    env = work / "grubenv-set"
-    env.unlink(missing_ok=True)
-    mtools = {**os.environ, "MTOOLS_SKIP_CHECK": "1"}
-    run("mcopy", "-i", str(esp), "::/EFI/BOOT/grubenv", str(env), env=mtools)
+    esp, env = grub_environment_file(disk, parts, work)
     run("grub-editenv", str(env), "set", *(f"{name}={value}" for name, value in values.items()))
-    run("mcopy", "-o", "-i", str(esp), str(env), "::/EFI/BOOT/grubenv", env=mtools)
+    run("mcopy", "-o", "-i", str(esp), str(env), "::/EFI/BOOT/grubenv", env=MTOOLS)
     start, _ = parts["esp"]
     run("dd", f"if={esp}", f"of={disk}", "bs=1M", f"seek={start // 1048576}", "conv=notrunc", "status=none")
 
@@ -282,13 +298,7 @@ def corrupted_slot_case(args, work):
     """Boots a copy of the image whose slot A has one changed block and slot B a good copy of A."""
     print("boot 3 (another VM): slot A with one changed block, slot B a good copy of it", flush=True)
     work.mkdir(parents=True, exist_ok=True)
-    disk = work / "disk.img"
-    run("cp", "--sparse=always", str(args.image), str(disk))
-    parts = partitions(disk)
-    data = work / "data-provisioned.img"
-    run("cp", "--sparse=always", str(args.data), str(data))
-    provision(data, work, with_updates=False, extra_env=args.env)
-    copy_in(data, disk, parts["data"])
+    disk, parts = provisioned_disk(args, work, with_updates=False)
     (a_start, a_size), (b_start, b_size) = parts["rootfs-a"], parts["rootfs-b"]
     assert a_size == b_size
     run("dd", f"if={disk}", f"of={disk}", "bs=1M", f"skip={a_start // 1048576}", f"seek={b_start // 1048576}",
@@ -418,13 +428,7 @@ def main():
     kvm = args.kvm
     print(f"image-test: {args.image} in {work} ({'KVM' if kvm else 'software emulation'})", flush=True)
 
-    disk = work / "disk.img"
-    run("cp", "--sparse=always", str(args.image), str(disk))
-    parts = partitions(disk)
-    data = work / "data-provisioned.img"
-    run("cp", "--sparse=always", str(args.data), str(data))
-    provision(data, work, with_updates=bool(args.bundles), extra_env=args.env)
-    copy_in(data, disk, parts["data"])
+    disk, parts = provisioned_disk(args, work, with_updates=bool(args.bundles))
 
     server = UpdateServer(args.ddi_server, args.bundles.resolve(), work) if args.bundles else None
     vm = Vm(disk, work, kvm, args.cpu, server.port_file if server else None)
